@@ -1,0 +1,52 @@
+/**
+ * The one registry of error codes. Every error the API or a socket gateway sends carries one of
+ * these codes; the HTTP status comes from here, and clients translate `errors.<CODE>` with params.
+ */
+export const ERROR_REGISTRY = {
+  VALIDATION_FAILED: { status: 400, message: 'The request is invalid' },
+  UNAUTHENTICATED: { status: 401, message: 'Please log in' },
+  INVALID_CREDENTIALS: { status: 401, message: 'Wrong email or password' },
+  ACCOUNT_DISABLED: { status: 403, message: 'This account is deactivated' },
+  FORBIDDEN: { status: 403, message: 'You are not allowed to do this' },
+  CSRF_FAILED: { status: 403, message: 'The request did not come from this application' },
+  NOT_FOUND: { status: 404, message: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'No such route' },
+  CONFLICT: { status: 409, message: 'The request conflicts with the current state' },
+  EMAIL_TAKEN: { status: 409, message: 'This email is already in use' },
+  NAME_TAKEN: { status: 409, message: 'This name is already in use' },
+  IN_USE: { status: 409, message: 'Still in use by {count} records' },
+  INVALID_TRANSITION: { status: 409, message: 'Cannot go from {from} to {to}' },
+  STALE_VERSION: { status: 409, message: 'Someone changed this in the meantime' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The upload is too large (limit {limit})' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported file type' },
+  IMPORT_INVALID: { status: 422, message: '{count} rows have errors; nothing was imported' },
+  RATE_LIMITED: { status: 429, message: 'Too many attempts; try again in {retryAfterSeconds} s' },
+  INTERNAL: { status: 500, message: 'Something went wrong on our side' },
+  DB_UNAVAILABLE: { status: 503, message: 'The database is unavailable; nothing was saved' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_REGISTRY;
+export const ERROR_CODES = Object.keys(ERROR_REGISTRY) as ErrorCode[];
+
+export type ErrorParams = Record<string, string | number>;
+
+export interface FieldIssue {
+  /** dotted path, e.g. `email` or `items.2.title` */
+  path: string;
+  /** a code from the issue vocabulary (zod's issue codes), translated by clients */
+  code: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  params?: ErrorParams;
+  details?: unknown;
+}
+
+/** Fill `{name}` placeholders of a registry message. */
+export function formatErrorMessage(code: ErrorCode, params?: ErrorParams): string {
+  const template: string = ERROR_REGISTRY[code].message;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params && k in params ? String(params[k]) : `{${k}}`));
+}

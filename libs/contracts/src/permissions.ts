@@ -1,0 +1,12 @@
+/**
+ * The vocabulary of permissions. Which role holds which lives in libs/domain (access.ts);
+ * routes and socket commands name the permission they need.
+ */
+export const PERMISSIONS = [
+  'directory.read',
+  'members.manage',
+  'org.read',
+  'org.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
