@@ -12,7 +12,7 @@ export function isDbUnavailable(err: unknown): boolean {
   const code = e?.driverError?.code ?? e?.code;
   if (code && DB_DOWN.has(code)) return true;
   const msg = e?.message ?? '';
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(msg);
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|not currently accepting connections|terminating connection due to administrator command/i.test(msg);
 }
 
 /** Map anything thrown to the registry: a code, a status and a translated-by-client message. */

@@ -36,7 +36,11 @@ export class RouteGuard implements CanActivate {
     if (!def) throw new AppException('INTERNAL', undefined, { reason: 'route without a definition' });
     const req = ctx.switchToHttp().getRequest<AppRequest>();
 
-    const session = await this.auth.authenticate(sessionTokenOf(req.headers.cookie));
+    // A public route (health above all) must still answer when the session lookup cannot.
+    const session = await this.auth.authenticate(sessionTokenOf(req.headers.cookie)).catch((e: unknown) => {
+      if (def.access === 'public') return null;
+      throw e;
+    });
     req.auth = session;
     if (!canAccess(session?.user, def.access)) throw new AppException(session ? 'FORBIDDEN' : 'UNAUTHENTICATED');
     // Public routes (login, logout, the public topic call) change nothing an attacker could abuse through a victim's session.

@@ -28,12 +28,12 @@ export class TestClient {
     }
   }
 
-  async request<T = any>(method: string, path: string, opts: { body?: unknown; raw?: BodyInit; headers?: Record<string, string>; csrf?: boolean } = {}): Promise<TestResponse<T>> {
+  async request<T = any>(method: string, path: string, opts: { body?: unknown; raw?: NonNullable<RequestInit["body"]>; headers?: Record<string, string>; csrf?: boolean } = {}): Promise<TestResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (this.cookies.size) headers.cookie = this.cookieHeader;
     const csrf = this.cookies.get(CSRF_COOKIE);
     if (csrf && opts.csrf !== false) headers[CSRF_HEADER] = csrf;
-    let body: BodyInit | undefined = opts.raw;
+    let body: NonNullable<RequestInit["body"]> | undefined = opts.raw;
     if (opts.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(opts.body);
