@@ -25,8 +25,11 @@ describe('foundation in Chromium', () => {
 
     await page.getByRole('link', { name: '委员名录' }).first().click();
     await page.waitForURL(/\/directory/);
-    // The seeded members are listed, with their sectors.
+    // The seeded members are listed; searching narrows the list (the search also matches sector names).
+    await page.getByRole('cell', { name: '民革' }).first().waitFor();
+    await page.getByLabel('搜索').fill('经济界');
     await page.getByRole('cell', { name: '经济界' }).first().waitFor();
+    expect(await page.getByRole('cell', { name: '民革' }).count()).toBe(0);
     await shot(page, 'directory-zh');
 
     await page.getByLabel('语言').first().click();
@@ -48,7 +51,7 @@ describe('foundation in Chromium', () => {
     await page.getByLabel('邮箱').fill('chair@demo.local');
     await page.getByLabel('密码').fill('wrong-password');
     await page.getByRole('button', { name: '登录' }).click();
-    await page.getByText('邮箱或密码错误').waitFor();
+    await page.getByText('邮箱或密码不正确').waitFor();
     await context.close();
   });
 });

@@ -36,9 +36,8 @@ export async function prepareDatabase(config: AppConfig, log: (m: string) => voi
   const ds = new DataSource(dataSourceOptions(url));
   try {
     await ds.initialize();
-    const ran = await migrate(ds);
+    const ran = await migrate(ds, () => seedOnBoot(ds, config, { embedded: Boolean(embedded), log }));
     if (ran.length) log(`Applied migrations: ${ran.join(', ')}`);
-    await seedOnBoot(ds, config, { embedded: Boolean(embedded), log });
   } catch (e) {
     await embedded?.stop().catch(() => undefined);
     throw e;

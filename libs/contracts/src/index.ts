@@ -8,3 +8,4 @@ export * from './health';
 export * from './audit';
 export * from './permissions';
 export * from './routes';
+export * from './live';

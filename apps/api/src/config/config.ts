@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -50,7 +51,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** The repository root: the folder holding nx.json, searched upward from this file. */
 export function findRepoRoot(from = __dirname): string {
-  const fs = require('node:fs') as typeof import('node:fs');
   let dir = from;
   for (;;) {
     if (fs.existsSync(path.join(dir, 'nx.json'))) return dir;

@@ -1,0 +1,37 @@
+import type { ComponentType } from 'react';
+import type { Permission } from '@xieshang/contracts';
+import { IconAddressBook, IconBuildingCommunity, IconBuildingBank, IconHistory, IconHome, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+
+export type NavGroup = 'main' | 'admin';
+
+export interface NavItem {
+  key: string;
+  path: string;
+  /** i18n key of the label; `<labelKey>Hint` (if present) describes the section on the home page */
+  labelKey: string;
+  icon: ComponentType<{ size?: number | string; stroke?: number }>;
+  group: NavGroup;
+  /** Shown only to users holding this permission; omitted = every logged-in user. */
+  permission?: Permission;
+  /** Listed as a card on the home page. */
+  onHome?: boolean;
+}
+
+/**
+ * The one list of sections. Later features (topics, meetings, live, documents, outcomes) add
+ * their entries here; the navbar, the home page cards and the route guards read from it.
+ */
+export const NAV_ITEMS: NavItem[] = [
+  { key: 'home', path: '/', labelKey: 'nav.home', icon: IconHome, group: 'main' },
+  { key: 'directory', path: '/directory', labelKey: 'nav.directory', icon: IconAddressBook, group: 'main', permission: 'directory.read', onHome: true },
+  { key: 'members', path: '/admin/members', labelKey: 'nav.members', icon: IconUsers, group: 'admin', permission: 'members.manage', onHome: true },
+  { key: 'sectors', path: '/admin/org/sectors', labelKey: 'nav.sectors', icon: IconUsersGroup, group: 'admin', permission: 'org.manage', onHome: true },
+  { key: 'committees', path: '/admin/org/committees', labelKey: 'nav.committees', icon: IconBuildingCommunity, group: 'admin', permission: 'org.manage', onHome: true },
+  { key: 'departments', path: '/admin/org/departments', labelKey: 'nav.departments', icon: IconBuildingBank, group: 'admin', permission: 'org.manage', onHome: true },
+  { key: 'audit', path: '/admin/audit', labelKey: 'nav.audit', icon: IconHistory, group: 'admin', permission: 'audit.read', onHome: true },
+];
+
+export const NAV_GROUPS: { group: NavGroup; labelKey?: string }[] = [
+  { group: 'main' },
+  { group: 'admin', labelKey: 'nav.admin' },
+];

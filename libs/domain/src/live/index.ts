@@ -1,0 +1,3 @@
+export * from './speaking-queue';
+export * from './queries';
+export { isTimerRunning } from './timer';
