@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Role, Locale } from './auth';
+import { Role, SessionUser } from './auth';
 import { PageQuery, optionalText, text } from './common';
 
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
@@ -30,22 +30,14 @@ export const MemberPatch = MemberInput.omit({ password: true }).partial().extend
 });
 export type MemberPatch = z.infer<typeof MemberPatch>;
 
-export const Member = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  name: z.string(),
-  roles: z.array(Role),
-  isStandingCommittee: z.boolean(),
-  sectorId: z.uuid().nullable(),
+/** A directory entry: the session user's fields plus names and contact details (blank when the viewer may not see them). */
+export const Member = SessionUser.extend({
   sectorName: z.string().nullable(),
-  committeeId: z.uuid().nullable(),
   committeeName: z.string().nullable(),
-  departmentId: z.uuid().nullable(),
   departmentName: z.string().nullable(),
   phone: z.string().nullable(),
   affiliation: z.string().nullable(),
   active: z.boolean(),
-  locale: Locale,
   createdAt: z.string(),
 });
 export type Member = z.infer<typeof Member>;
