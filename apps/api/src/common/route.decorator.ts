@@ -21,7 +21,8 @@ export function Route(def: RouteDef) {
   const decorators = [
     RequestMapping({ path: def.path, method: METHODS[def.method] }),
     SetMetadata(ROUTE_DEF, def),
-    HttpCode(def.method === 'POST' ? 200 : 200),
+    // Nest answers POST with 201 by default; our POSTs are commands, not always creations.
+    HttpCode(200),
   ];
   if (def.upload) {
     decorators.push(UseInterceptors(FileInterceptor('file', { limits: { fileSize: def.upload.maxBytes, files: 1, fields: 10 } })));
