@@ -86,6 +86,20 @@ describe('members and organisation (real app, real PostgreSQL)', () => {
     expect((await admin.patch(`/api/members/${me.id}`, { active: false })).status).toBe(403);
   });
 
+  it('requires a department for a department liaison, on create and on edit', async () => {
+    const created = await admin.post('/api/members', { email: 'liaison@demo.local', name: '联络员', roles: ['department'] });
+    expect(created.status).toBe(400);
+    expect(created.body.error.details).toEqual([expect.objectContaining({ path: 'body.departmentId', code: 'required' })]);
+    const someone = (await admin.get('/api/members?q=member09')).body.items[0];
+    const edited = await admin.patch(`/api/members/${someone.id}`, { roles: ['member', 'department'] });
+    expect(edited.status).toBe(400);
+    expect(edited.body.error.details[0].path).toBe('body.departmentId');
+    const dept = (await admin.get('/api/org/departments')).body[0].id;
+    expect((await admin.patch(`/api/members/${someone.id}`, { roles: ['member', 'department'], departmentId: dept })).status).toBe(200);
+    // Removing the department of a liaison is refused too.
+    expect((await admin.patch(`/api/members/${someone.id}`, { departmentId: null })).status).toBe(400);
+  });
+
   it('manages sectors, refusing to delete one still in use', async () => {
     const created = await admin.post('/api/org/sectors', { name: '新闻出版界' });
     expect(created.status).toBe(200);

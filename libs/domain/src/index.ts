@@ -1,3 +1,4 @@
 export * from './access';
 export * from './workflows';
 export * from './live';
+export * from './member-profile';

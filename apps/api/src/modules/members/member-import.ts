@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { IMPORT_COLUMNS, ImportColumn, ImportPreview, MEMBER_IMPORT_MAX_ROWS, Role, ROLES } from '@xieshang/contracts';
+import { memberProfileIssues } from '@xieshang/domain';
 import { AppException } from '../../common/app-exception';
+import { assertZipWithinLimits } from '../../common/zip-guard';
 
 export type RawRow = { row: number; values: Partial<Record<ImportColumn, string>> };
 export interface ParsedFile {
@@ -36,6 +38,7 @@ export function decodeCsv(buf: Buffer): string {
 
 async function readGrid(buf: Buffer): Promise<string[][]> {
   if (buf.subarray(0, 4).equals(XLSX_MAGIC)) {
+    assertZipWithinLimits(buf);
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -153,7 +156,7 @@ export function validateRows(rows: RawRow[], org: OrgLookup, existingEmails: Set
     const sectorId = lookup('sectors', 'sector');
     const committeeId = lookup('committees', 'committee');
     const departmentId = lookup('departments', 'department');
-    if (roles.includes('department') && !departmentId) add('department', 'required', 'A department liaison needs a department');
+    for (const issue of memberProfileIssues({ roles, departmentId })) add('department', issue.code, 'A department liaison needs a department');
     const affiliation = values.affiliation ?? '';
     if (affiliation.length > 200) add('affiliation', 'too_long', 'Longer than 200 characters');
     preview.push({ row, values: values as Record<string, string>, issues });

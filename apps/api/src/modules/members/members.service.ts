@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ImportPreview, Member, MemberInput, MemberListQuery, MemberPatch, Page, SessionUser } from '@xieshang/contracts';
-import { canSeeContactDetails, checkSelfEdit } from '@xieshang/domain';
+import { canSeeContactDetails, checkSelfEdit, memberProfileIssues } from '@xieshang/domain';
 import { AppException } from '../../common/app-exception';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword, unusablePassword } from '../auth/passwords';
@@ -84,6 +84,13 @@ export class MembersService {
     if (issues.length) throw new AppException('VALIDATION_FAILED', undefined, issues);
   }
 
+  private assertProfile(p: { roles: MemberInput['roles']; departmentId: string | null | undefined }) {
+    const issues = memberProfileIssues(p);
+    if (issues.length) {
+      throw new AppException('VALIDATION_FAILED', undefined, issues.map((i) => ({ path: `body.${i.field}`, code: i.code, message: 'A department liaison needs a department' })));
+    }
+  }
+
   private async assertEmailFree(m: EntityManager, email: string, exceptId?: string) {
     const [row] = await m.query(`SELECT id FROM users WHERE email = $1 AND id IS DISTINCT FROM $2`, [email, exceptId ?? null]);
     if (row) throw new AppException('EMAIL_TAKEN', undefined, [{ path: 'body.email', code: 'taken', message: 'email taken' }]);
@@ -91,6 +98,7 @@ export class MembersService {
 
   async create(actor: SessionUser, input: MemberInput): Promise<Member> {
     return this.ds.transaction(async (m) => {
+      this.assertProfile(input);
       await this.assertEmailFree(m, input.email);
       await this.assertRefs(m, input);
       const saved = await m.save(UserEntity, {
@@ -109,8 +117,9 @@ export class MembersService {
       throw new AppException('FORBIDDEN', undefined, [{ path: 'body', code: 'self_lockout', message: 'You cannot remove your own admin role or deactivate yourself' }]);
     }
     return this.ds.transaction(async (m) => {
-      const [exists] = await m.query(`SELECT id FROM users WHERE id = $1 FOR UPDATE`, [id]);
-      if (!exists) throw new AppException('NOT_FOUND');
+      const [current] = await m.query(`SELECT roles, department_id FROM users WHERE id = $1 FOR UPDATE`, [id]);
+      if (!current) throw new AppException('NOT_FOUND');
+      this.assertProfile({ roles: patch.roles ?? current.roles, departmentId: patch.departmentId !== undefined ? patch.departmentId : current.department_id });
       if (patch.email) await this.assertEmailFree(m, patch.email, id);
       await this.assertRefs(m, patch);
       const { password, ...fields } = patch;

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CoreRoutes, type Member, type Role } from '@xieshang/contracts';
+import { memberProfileIssues } from '@xieshang/domain';
 import { api } from '../../lib/api';
 import { formErrors } from '../../lib/errors';
 import { useOrgOptions } from '../org/useOrgUnits';
@@ -44,6 +45,7 @@ export function MemberFormModal({ opened, member, onClose }: { opened: boolean; 
   const { t } = useTranslation();
   const client = useQueryClient();
   const [form, setForm] = useState<FormState>(() => initial(member));
+  const [triedSubmit, setTriedSubmit] = useState(false);
   const sectors = useOrgOptions('sectors', opened);
   const committees = useOrgOptions('committees', opened);
   const departments = useOrgOptions('departments', opened);
@@ -77,16 +79,20 @@ export function MemberFormModal({ opened, member, onClose }: { opened: boolean; 
   useEffect(() => {
     if (opened) {
       setForm(initial(member));
+      setTriedSubmit(false);
       reset();
     }
   }, [opened, member, reset]);
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
   const { fields, general } = formErrors(t, save.error, FIELDS);
+  // The same rule the api enforces, shown before the round trip.
+  const needsDepartment = memberProfileIssues(form).length > 0;
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    save.mutate();
+    setTriedSubmit(true);
+    if (!needsDepartment) save.mutate();
   }
 
   return (
@@ -103,7 +109,7 @@ export function MemberFormModal({ opened, member, onClose }: { opened: boolean; 
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select label={t('members.sector')} data={sectors} value={form.sectorId} onChange={(v) => set('sectorId', v)} error={fields.sectorId} clearable searchable />
             <Select label={t('members.committee')} data={committees} value={form.committeeId} onChange={(v) => set('committeeId', v)} error={fields.committeeId} clearable searchable />
-            <Select label={t('members.department')} data={departments} value={form.departmentId} onChange={(v) => set('departmentId', v)} error={fields.departmentId} clearable searchable />
+            <Select label={t('members.department')} data={departments} value={form.departmentId} onChange={(v) => set('departmentId', v)} error={fields.departmentId ?? (triedSubmit && needsDepartment ? t('members.departmentRequired') : undefined)} required={form.roles.includes('department')} clearable searchable />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('members.phone')} type="tel" value={form.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={fields.phone} />

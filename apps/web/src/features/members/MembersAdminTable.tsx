@@ -2,6 +2,8 @@ import { ActionIcon, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconPencil, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '@xieshang/contracts';
+import { checkSelfEdit } from '@xieshang/domain';
+import { useSession } from '../auth/useSession';
 import { RoleBadges } from './RoleBadges';
 
 interface Props {
@@ -13,6 +15,9 @@ interface Props {
 
 export function MembersAdminTable({ members, loading, onEdit, onToggle }: Props) {
   const { t } = useTranslation();
+  const { user } = useSession();
+  // The api refuses an admin deactivating themselves; do not offer it.
+  const canToggle = (m: Member) => !user || checkSelfEdit(user, m.id, { active: !m.active }) === 'ok';
   return (
     <Table.ScrollContainer minWidth={820}>
       <Table striped highlightOnHover aria-busy={loading} verticalSpacing="sm">
@@ -55,6 +60,7 @@ export function MembersAdminTable({ members, loading, onEdit, onToggle }: Props)
                       variant="subtle"
                       color={m.active ? 'red' : 'green'}
                       onClick={() => onToggle(m)}
+                      disabled={!canToggle(m)}
                       aria-label={t(m.active ? 'members.deactivateNamed' : 'members.reactivateNamed', { name: m.name })}
                     >
                       {m.active ? <IconUserOff size={16} aria-hidden /> : <IconUserCheck size={16} aria-hidden />}
