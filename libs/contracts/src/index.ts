@@ -9,3 +9,6 @@ export * from './audit';
 export * from './permissions';
 export * from './routes';
 export * from './live';
+export * from './meetings';
+export * from './meetings.routes';
+export * from './notifications';

@@ -224,3 +224,107 @@ export interface LiveError {
   code: LiveErrorCode;
   params?: Record<string, string | number>;
 }
+
+// ---- transport: socket.io namespace `/live`, one room per meeting ----
+/*
+ * Protocol, in short:
+ * - `live:join` answers with a catch-up: a snapshot, or the events after `sinceVersion` (at most
+ *   LIVE_MAX_CATCH_UP_EVENTS; further behind, or sinceVersion 0 or absent, gets a snapshot).
+ * - `live:command` is acknowledged `{data: {version}}` only after it is committed; the accepted command
+ *   reaches every client in the room as one `live:event` (a delta, never a snapshot). A retry with the
+ *   same clientCommandId is applied once and acknowledged with the version it got the first time.
+ * - Events are numbered 1, 2, 3…: a client applies event v only on top of v − 1. With several api
+ *   instances two events can arrive out of order; a client that sees a gap keeps the early one a moment
+ *   or asks `live:sync` with its version.
+ * - `live:reset`: the not-yet-started session's initial state (version 0: the arranged speeches) was
+ *   rebuilt; clients at version 0 ask `live:sync` with sinceVersion 0 for the new snapshot.
+ * - Presence is debounced (~250 ms): everyone gets the count; the list of people goes to everyone while
+ *   at most LIVE_PRESENCE_LIST_MAX people are connected, beyond that to the hosts only.
+ */
+
+export const LIVE_MAX_CATCH_UP_EVENTS = 500;
+export const LIVE_PRESENCE_LIST_MAX = 200;
+
+export const LivePresence = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  sectorName: z.string().nullable(),
+  mode: SpeakingMode,
+  /** checked in for the meeting (room QR, remote join or staff), as of this person's join */
+  checkedIn: z.boolean(),
+  isHost: z.boolean(),
+});
+export type LivePresence = z.infer<typeof LivePresence>;
+
+/** Connected people (a person with two devices counts once; projector/viewer connections do not count). */
+export const LivePresenceUpdate = z.object({
+  meetingId: z.uuid(),
+  count: z.number().int().min(0),
+  /** everyone while count ≤ LIVE_PRESENCE_LIST_MAX; beyond that the hosts get the list, others [] */
+  presence: z.array(LivePresence),
+});
+export type LivePresenceUpdate = z.infer<typeof LivePresenceUpdate>;
+
+export const LiveJoinRequest = z.strictObject({
+  meetingId: z.uuid(),
+  /** the last version this client applied; the server answers with the missed events or a snapshot */
+  sinceVersion: z.number().int().min(0).optional(),
+  /** remote joiners are checked in on join; the projector joins as a viewer */
+  mode: z.enum(['room', 'remote', 'viewer']).default('remote'),
+});
+export type LiveJoinRequest = z.input<typeof LiveJoinRequest>;
+
+/** Either a snapshot (new or far-behind client) or the events after sinceVersion, in order. */
+export const LiveCatchUp = z.union([
+  z.object({ kind: z.literal('snapshot'), snapshot: LiveSnapshot }),
+  z.object({ kind: z.literal('events'), events: z.array(LiveEvent) }),
+]);
+export type LiveCatchUp = z.infer<typeof LiveCatchUp>;
+
+export const LiveJoinResult = z.object({
+  catchUp: LiveCatchUp,
+  /** the server clock when answering; the client also pings `/system` clock:ping for the offset */
+  serverNow: epochMs,
+  /** what the joining user may do, derived on the server */
+  you: z.object({ userId: z.uuid(), isHost: z.boolean(), canRequestFloor: z.boolean(), canRespond: z.boolean(), departmentId: z.uuid().nullable() }),
+  /** as in LivePresenceUpdate: the list for everyone in small meetings, for hosts only in large ones */
+  presence: z.array(LivePresence),
+  presenceCount: z.number().int().min(0),
+});
+export type LiveJoinResult = z.infer<typeof LiveJoinResult>;
+
+export const LiveCommandRequest = z.strictObject({ meetingId: z.uuid(), command: LiveCommand });
+export type LiveCommandRequest = z.input<typeof LiveCommandRequest>;
+export const LiveCommandResult = z.object({ version: z.number().int().min(1) });
+export type LiveCommandResult = z.infer<typeof LiveCommandResult>;
+
+/** Answers with a LiveCatchUp (sinceVersion 0 always gets a snapshot). */
+export const LiveSyncRequest = z.strictObject({ meetingId: z.uuid(), sinceVersion: z.number().int().min(0) });
+export type LiveSyncRequest = z.infer<typeof LiveSyncRequest>;
+export const LiveLeaveRequest = z.strictObject({ meetingId: z.uuid() });
+export type LiveLeaveRequest = z.infer<typeof LiveLeaveRequest>;
+
+/** Client → server events; each answers through the ack envelope `Ack<T>`. */
+export const LIVE_CLIENT_EVENTS = {
+  'live:join': LiveJoinRequest,
+  'live:command': LiveCommandRequest,
+  'live:sync': LiveSyncRequest,
+  'live:leave': LiveLeaveRequest,
+} as const;
+
+/** What each client event answers with inside `{data}`. */
+export interface LiveClientResults {
+  'live:join': LiveJoinResult;
+  'live:command': LiveCommandResult;
+  'live:sync': LiveCatchUp;
+  'live:leave': { left: true };
+}
+
+/** Server → client events (to the meeting's room). */
+export interface LiveServerEvents {
+  /** an accepted command as a delta; clients apply it with the shared reducer */
+  'live:event': (p: { meetingId: string; event: LiveEvent }) => void;
+  'live:presence': (p: LivePresenceUpdate) => void;
+  /** the version-0 state was rebuilt before the session started: clients at version 0 resync */
+  'live:reset': (p: { meetingId: string }) => void;
+}

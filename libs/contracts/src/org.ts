@@ -7,6 +7,8 @@ export const OrgUnitInput = z.strictObject({
   shortName: optionalText(30),
   description: optionalText(2000),
   sortOrder: z.number().int().min(0).max(10_000).default(0),
+  /** committees only: the head (主任) who decides leave for the committee's own activities */
+  headId: z.uuid().nullable().optional(),
 });
 export type OrgUnitInput = z.infer<typeof OrgUnitInput>;
 export const OrgUnitPatch = OrgUnitInput.partial();
@@ -18,6 +20,9 @@ export const OrgUnit = z.object({
   description: z.string().nullable(),
   sortOrder: z.number().int(),
   memberCount: z.number().int(),
+  /** committees: the head's user id and name; always null for sectors and departments */
+  headId: z.uuid().nullable(),
+  headName: z.string().nullable(),
 });
 export type OrgUnit = z.infer<typeof OrgUnit>;
 

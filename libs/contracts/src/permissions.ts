@@ -8,5 +8,10 @@ export const PERMISSIONS = [
   'org.read',
   'org.manage',
   'audit.read',
+  'meetings.read',
+  'meetings.manage',
+  'attendance.read',
+  'speeches.review',
+  'settings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

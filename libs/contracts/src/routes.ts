@@ -1,5 +1,7 @@
+export * from './route-def';
 import { z } from 'zod';
-import type { Permission } from './permissions';
+import { route, type RouteDef } from './route-def';
+import { MeetingRoutes, NotificationRoutes } from './meetings.routes';
 import { Health } from './health';
 import { LoginRequest, SessionUser, ChangePasswordRequest, UpdateMyPreferences } from './auth';
 import { IdParams, Ok, pageOf } from './common';
@@ -7,28 +9,6 @@ import { ImportPreview, ImportResult, Member, MemberInput, MemberListQuery, Memb
 import { OrgKind, OrgUnit, OrgUnitInput, OrgUnitPatch } from './org';
 import { AuditEntry, AuditQuery } from './audit';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-/** Who may call a route at all; finer checks (own records, state) happen in the service via libs/domain. */
-export type RouteAccess = 'public' | 'authenticated' | Permission;
-
-export interface RouteDef {
-  method: HttpMethod;
-  /** Path below /api, Express style (`/members/:id`). */
-  path: string;
-  tag: string;
-  summary: string;
-  access: RouteAccess;
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  /** multipart upload with a single `file` field */
-  upload?: { maxBytes: number; mimeTypes: readonly string[] };
-  response?: z.ZodType;
-  /** binary response (file download) */
-  produces?: string;
-}
-
-const route = <const R extends RouteDef>(r: R): R => r;
 const OrgParams = z.strictObject({ kind: OrgKind });
 const OrgItemParams = z.strictObject({ kind: OrgKind, id: z.uuid() });
 export const IMPORT_MIME_TYPES = [
@@ -64,7 +44,7 @@ export const CoreRoutes = {
 } as const;
 
 /** Every route of the API; feature modules add their maps here. */
-export const ALL_ROUTES: Record<string, RouteDef> = { ...CoreRoutes };
+export const ALL_ROUTES: Record<string, RouteDef> = { ...CoreRoutes, ...MeetingRoutes, ...NotificationRoutes };
 
 /** Types a handler receives, inferred from a route's schemas (after parsing). */
 export type BodyOf<R extends RouteDef> = R['body'] extends z.ZodType ? z.output<R['body']> : never;

@@ -7,6 +7,11 @@ export const ROLE_GRANTS: Record<Permission, readonly Role[]> = {
   'org.read': ['admin', 'chair', 'member', 'department', 'leader', 'observer'],
   'org.manage': ['admin'],
   'audit.read': ['admin', 'chair'],
+  'meetings.read': ['admin', 'chair', 'member', 'department', 'leader', 'observer'],
+  'meetings.manage': ['admin'],
+  'attendance.read': ['admin', 'chair', 'leader'],
+  'speeches.review': ['admin'],
+  'settings.manage': ['admin'],
 };
 
 export interface Actor {

@@ -2,3 +2,4 @@ export * from './access';
 export * from './workflows';
 export * from './live';
 export * from './member-profile';
+export * from './meetings';

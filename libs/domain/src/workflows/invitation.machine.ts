@@ -1,17 +1,10 @@
+import { INVITATION_STATES, type InvitationState } from '@xieshang/contracts';
 import type { Role } from '@xieshang/contracts';
 import { defineMachine, hasAnyRole, type WorkflowActor } from './state-machine';
 
 /** Flow 4: invitation, leave and check-in. Final attendance is derived, see finalAttendance. */
-export const INVITATION_STATES = [
-  'invited',
-  'accepted',
-  'declined',
-  'leave_requested',
-  'leave_approved',
-  'leave_rejected',
-  'checked_in',
-] as const;
-export type InvitationState = (typeof INVITATION_STATES)[number];
+export { INVITATION_STATES };
+export type { InvitationState };
 
 export type InvitationAction =
   | 'accept'

@@ -69,5 +69,14 @@ describe('meetingMachine', () => {
     expect(meetingMachine.allowedActions({ id: 'a', roles: ['admin'] }, subject('materials_sent'))).toEqual(['go_live', 'cancel']);
   });
 
+  it('lets only the named host among chairs open and end the session; the office always', () => {
+    const hosted = { state: 'materials_sent', hostId: 'c1' };
+    expect(meetingMachine.can({ id: 'c1', roles: ['chair'] }, hosted, 'go_live')).toBe(true);
+    expect(meetingMachine.apply({ id: 'c2', roles: ['chair'] }, hosted, 'go_live')).toEqual({ error: { code: 'FORBIDDEN', params: { action: 'go_live' } } });
+    expect(meetingMachine.can({ id: 'c2', roles: ['chair'] }, { state: 'live', hostId: 'c1' }, 'end')).toBe(false);
+    expect(meetingMachine.can({ id: 'a', roles: ['admin'] }, { state: 'live', hostId: 'c1' }, 'end')).toBe(true);
+    expect(meetingMachine.can({ id: 'c2', roles: ['chair'] }, { state: 'live', hostId: null }, 'end')).toBe(true);
+  });
+
   it.each(['closed', 'cancelled'] as const)('%s is terminal', (s) => expect(meetingMachine.isTerminal(s)).toBe(true));
 });

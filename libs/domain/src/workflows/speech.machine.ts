@@ -1,17 +1,11 @@
+import { SPEECH_STATES, type SpeechState, type SpeechAction } from '@xieshang/contracts';
 import { defineMachine, type WorkflowActor } from './state-machine';
 
 /** Flow 5: arranged speech (交流发言). Oral speeches open the live speaking queue. */
-export const SPEECH_STATES = ['draft', 'submitted', 'in_review', 'oral', 'written_only', 'needs_revision', 'diverted'] as const;
-export type SpeechState = (typeof SPEECH_STATES)[number];
+export { SPEECH_STATES };
+export type { SpeechState };
 
-export type SpeechAction =
-  | 'submit'
-  | 'withdraw'
-  | 'start_review'
-  | 'accept_oral'
-  | 'accept_written'
-  | 'request_revision'
-  | 'divert';
+export type { SpeechAction };
 
 export interface SpeechSubject {
   state: string;

@@ -1,0 +1,3 @@
+export * from './scheduling';
+export * from './leave-approver';
+export * from './visibility';
