@@ -13,6 +13,13 @@ import { HealthModule } from './modules/health/health.module';
 import { MembersModule } from './modules/members/members.module';
 import { OrgModule } from './modules/org/org.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
+import { AttendanceModule } from './modules/attendance/attendance.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
+import { LiveModule } from './modules/live/live.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { SettingsModule } from './modules/settings/settings.module';
+import { SpeechesModule } from './modules/speeches/speeches.module';
 
 @Module({})
 export class AppModule {
@@ -45,6 +52,13 @@ export class AppModule {
         OrgModule,
         MembersModule,
         RealtimeModule,
+        NotificationsModule,
+        SettingsModule,
+        MeetingsModule,
+        AttendanceModule,
+        SpeechesModule,
+        CalendarModule,
+        LiveModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
     };

@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { ErrorBody, ErrorCode, formatErrorMessage } from '@xieshang/contracts';
 import { AppException } from './app-exception';
+import type { AppRequest } from './request';
 
 /** Error codes of a connection that is gone or never came: the database is down, nothing was saved. */
 const DB_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
@@ -15,8 +16,17 @@ export function isDbUnavailable(err: unknown): boolean {
   return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|not currently accepting connections|terminating connection due to administrator command/i.test(msg);
 }
 
-/** Map anything thrown to the registry: a code, a status and a translated-by-client message. */
-export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+/**
+ * Map anything thrown to the registry: a code, a status and a translated-by-client message.
+ * `uploadLimitBytes` is the file limit of the route that failed, when it takes an upload.
+ */
+export function toErrorBody(err: unknown, uploadLimitBytes?: number): { status: number; body: ErrorBody } {
+  const jsonLimit = '1 MB';
+  const fileLimit = uploadLimitBytes ? megabytes(uploadLimitBytes) : jsonLimit;
   if (err instanceof AppException) {
     return { status: err.status, body: { code: err.code, message: err.message, params: err.params, details: err.details } };
   }
@@ -26,7 +36,7 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   }
   const multer = err as { code?: string; name?: string };
   if (multer?.name === 'MulterError') {
-    if (multer.code === 'LIMIT_FILE_SIZE') return make('PAYLOAD_TOO_LARGE', { limit: '2 MB' });
+    if (multer.code === 'LIMIT_FILE_SIZE') return make('PAYLOAD_TOO_LARGE', { limit: fileLimit });
     return make('VALIDATION_FAILED', undefined, [{ path: 'file', code: multer.code ?? 'invalid', message: String((err as Error).message) }]);
   }
   if (err instanceof HttpException) {
@@ -34,11 +44,11 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
     const byStatus: Record<number, ErrorCode> = { 400: 'VALIDATION_FAILED', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'ROUTE_NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'RATE_LIMITED' };
     const code = byStatus[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
     const details = status === 400 ? [{ path: '', code: 'invalid_body', message: err.message }] : undefined;
-    return { status, body: { code, message: code === 'PAYLOAD_TOO_LARGE' ? formatErrorMessage(code, { limit: '1 MB' }) : formatErrorMessage(code), details } };
+    return { status, body: { code, message: code === 'PAYLOAD_TOO_LARGE' ? formatErrorMessage(code, { limit: fileLimit }) : formatErrorMessage(code), params: code === 'PAYLOAD_TOO_LARGE' ? { limit: fileLimit } : undefined, details } };
   }
   const typeErr = err as { type?: string; status?: number; message?: string };
   if (typeErr?.type === 'entity.parse.failed') return make('VALIDATION_FAILED', undefined, [{ path: '', code: 'invalid_json', message: 'Malformed JSON' }]);
-  if (typeErr?.type === 'entity.too.large') return make('PAYLOAD_TOO_LARGE', { limit: '1 MB' });
+  if (typeErr?.type === 'entity.too.large') return make('PAYLOAD_TOO_LARGE', { limit: jsonLimit });
   return make('INTERNAL');
 }
 
@@ -54,9 +64,9 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request & { id?: string }>();
+    const req = ctx.getRequest<AppRequest>();
     const res = ctx.getResponse<Response>();
-    const { status, body } = toErrorBody(exception);
+    const { status, body } = toErrorBody(exception, req.routeDef?.upload?.maxBytes);
     if (status >= 500) {
       this.logger.error({ err: exception, reqId: req.id, code: body.code }, `${req.method} ${req.originalUrl} failed`);
     }

@@ -25,7 +25,8 @@ export function Route(def: RouteDef) {
     HttpCode(200),
   ];
   if (def.upload) {
-    decorators.push(UseInterceptors(FileInterceptor('file', { limits: { fileSize: def.upload.maxBytes, files: 1, fields: 10 } })));
+    // Browsers send multipart file names as UTF-8 (协商方案.pdf); multer's default is latin1.
+    decorators.push(UseInterceptors(FileInterceptor('file', { limits: { fileSize: def.upload.maxBytes, files: 1, fields: 10 }, defParamCharset: 'utf8' })));
   }
   return applyDecorators(...decorators);
 }

@@ -42,6 +42,8 @@ export class RouteGuard implements CanActivate {
       throw e;
     });
     req.auth = session;
+    // The error filter reads the route's upload limit from here when multer refuses a file.
+    req.routeDef = def;
     if (!canAccess(session?.user, def.access)) throw new AppException(session ? 'FORBIDDEN' : 'UNAUTHENTICATED');
     // Public routes (login, logout, the public topic call) change nothing an attacker could abuse through a victim's session.
     if (session && def.access !== 'public' && !SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {

@@ -25,6 +25,15 @@ export const ConfigSchema = z.object({
   WEB_DIST: z.string().optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** the address people reach the app at; used in calendar feed and check-in URLs (default: from the request) */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** default for the organisation's Jitsi base URL setting, e.g. https://meet.jit.si */
+  JITSI_BASE_URL: z.url({ protocol: /^https$/ }).optional(),
+  /** email copies of notifications; off when unset. smtp://user:pass@host:587 */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').optional(),
+  SMTP_FROM: z.string().default('Xieshang <no-reply@localhost>'),
+  /** how often each instance looks for due meeting reminders (idempotent across instances) */
+  REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });
 
 export type AppConfig = z.infer<typeof ConfigSchema> & { webDist: string; dataDir: string };

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../modules/auth/passwords';
+import { seedStandardMeetingTypes } from '../modules/meetings/standard-meeting-types';
+import { seedDemoMeetings } from './demo-meetings';
 import { DEMO_COMMITTEES, DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_SECTORS, demoMembers } from './demo-data';
 
 export interface DemoLogin {
@@ -47,6 +49,8 @@ export async function seedDemo(ds: DataSource): Promise<DemoLogin[]> {
       await insert(email, `${dept} 联络员`, ['department'], { department: dept, affiliation: dept });
     }
     logins.push({ email: 'dept01@demo.local … dept03@demo.local', role: 'department liaison' });
+    await seedStandardMeetingTypes(m);
+    await seedDemoMeetings(m);
     await m.query(`INSERT INTO audit_log (action, entity, data) VALUES ('demo.seeded', 'system', '{}')`);
     return logins;
   });

@@ -1,14 +1,19 @@
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { hashPassword } from '../modules/auth/passwords';
+import { seedStandardMeetingTypes } from '../modules/meetings/standard-meeting-types';
+import { seedDefaultSettings } from '../modules/settings/settings.service';
 import { DEMO_PASSWORD } from './demo-data';
 import { seedDemo } from './seed-demo';
 
 /**
  * Embedded database and no users yet: seed the demo committee (SEED_DEMO=auto).
- * With DATABASE_URL, seed nothing unless SEED_DEMO=true; create the first admin from ADMIN_EMAIL/ADMIN_PASSWORD.
+ * With DATABASE_URL, seed no demo data unless SEED_DEMO=true; create the first admin from ADMIN_EMAIL/ADMIN_PASSWORD.
  */
 export async function seedOnBoot(ds: DataSource, config: AppConfig, ctx: { embedded: boolean; log: (m: string) => void }): Promise<void> {
+  // Every boot, demo or not: the standard meeting types (by code) and the default holiday calendar.
+  await seedStandardMeetingTypes(ds);
+  await seedDefaultSettings(ds);
   const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM users`);
   const wantDemo = config.SEED_DEMO === 'true' || (config.SEED_DEMO === 'auto' && ctx.embedded);
   if (wantDemo && count === 0) {

@@ -15,7 +15,10 @@ export class SectorEntity extends OrgUnitBase {}
 
 /** 专门委员会 */
 @Entity('committees')
-export class CommitteeEntity extends OrgUnitBase {}
+export class CommitteeEntity extends OrgUnitBase {
+  /** 主任: decides leave for the committee's own activities (meeting types with leave approver committee_head) */
+  @Column('uuid', { nullable: true }) headUserId!: string | null;
+}
 
 /** 承办单位 / government department */
 @Entity('departments')

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { OrgKind, OrgUnit, OrgUnitInput } from '@xieshang/contracts';
 import { AppException } from '../../common/app-exception';
 import { AuditService } from '../audit/audit.service';
 import { ORG_ENTITIES } from './org-unit.entity';
 
 const MEMBER_COLUMN: Record<OrgKind, string> = { sectors: 'sector_id', committees: 'committee_id', departments: 'department_id' };
+
+type OrgRow = { id: string; name: string; short_name: string | null; description: string | null; sort_order: number; member_count: number; head_id: string | null; head_name: string | null };
 
 @Injectable()
 export class OrgService {
@@ -16,11 +18,16 @@ export class OrgService {
   ) {}
 
   async list(kind: OrgKind): Promise<OrgUnit[]> {
-    const rows: Array<{ id: string; name: string; short_name: string | null; description: string | null; sort_order: number; member_count: number }> = await this.ds.query(
-      `SELECT o.*, (SELECT count(*)::int FROM users u WHERE u.${MEMBER_COLUMN[kind]} = o.id AND u.active) AS member_count
-         FROM ${kind} o ORDER BY o.sort_order, o.name`,
+    // Only committees have a head (committees.head_user_id).
+    const head = kind === 'committees' ? { cols: 'o.head_user_id AS head_id, hu.name AS head_name', join: 'LEFT JOIN users hu ON hu.id = o.head_user_id' } : { cols: 'NULL::uuid AS head_id, NULL::text AS head_name', join: '' };
+    const rows: OrgRow[] = await this.ds.query(
+      `SELECT o.id, o.name, o.short_name, o.description, o.sort_order, ${head.cols},
+              (SELECT count(*)::int FROM users u WHERE u.${MEMBER_COLUMN[kind]} = o.id AND u.active) AS member_count
+         FROM ${kind} o ${head.join} ORDER BY o.sort_order, o.name`,
     );
-    return rows.map((r) => ({ id: r.id, name: r.name, shortName: r.short_name, description: r.description, sortOrder: r.sort_order, memberCount: r.member_count }));
+    return rows.map((r) => ({
+      id: r.id, name: r.name, shortName: r.short_name, description: r.description, sortOrder: r.sort_order, memberCount: r.member_count, headId: r.head_id, headName: r.head_name,
+    }));
   }
 
   private async get(kind: OrgKind, id: string): Promise<OrgUnit> {
@@ -34,11 +41,26 @@ export class OrgService {
     if (row) throw new AppException('NAME_TAKEN', undefined, [{ path: 'body.name', code: 'taken', message: 'name taken' }]);
   }
 
+  /** A head belongs to committees only and must be an active account. */
+  private async assertHead(m: EntityManager, kind: OrgKind, headId: string | null | undefined) {
+    if (headId === undefined || headId === null) return;
+    const issue = (code: string, message: string) => new AppException('VALIDATION_FAILED', undefined, [{ path: 'body.headId', code, message }]);
+    if (kind !== 'committees') throw issue('not_allowed', 'Only committees have a head');
+    const [row] = await m.query(`SELECT 1 FROM users WHERE id = $1 AND active`, [headId]);
+    if (!row) throw issue('unknown', 'No such active user');
+  }
+
+  private columns(input: Partial<OrgUnitInput>) {
+    const { headId, ...rest } = input;
+    return headId === undefined ? rest : { ...rest, headUserId: headId };
+  }
+
   async create(actorId: string, kind: OrgKind, input: OrgUnitInput): Promise<OrgUnit> {
     await this.assertNameFree(kind, input.name);
     const id = await this.ds.transaction(async (m) => {
-      const saved = await m.save(ORG_ENTITIES[kind], { name: input.name, shortName: input.shortName ?? null, description: input.description ?? null, sortOrder: input.sortOrder });
-      await this.audit.record({ actorId, action: `${kind}.created`, entity: kind, entityId: saved.id, data: { name: input.name } }, m);
+      await this.assertHead(m, kind, input.headId);
+      const saved = await m.save(ORG_ENTITIES[kind], { ...this.columns(input), shortName: input.shortName ?? null, description: input.description ?? null, sortOrder: input.sortOrder });
+      await this.audit.record({ actorId, action: `${kind}.created`, entity: kind, entityId: saved.id, data: { name: input.name, ...(input.headId ? { headId: input.headId } : {}) } }, m);
       return saved.id;
     });
     return this.get(kind, id);
@@ -48,7 +70,9 @@ export class OrgService {
     await this.get(kind, id);
     if (patch.name) await this.assertNameFree(kind, patch.name, id);
     await this.ds.transaction(async (m) => {
-      await m.update(ORG_ENTITIES[kind], { id }, patch);
+      await this.assertHead(m, kind, patch.headId);
+      const changes = this.columns(patch);
+      if (Object.keys(changes).length) await m.update(ORG_ENTITIES[kind], { id }, changes);
       await this.audit.record({ actorId, action: `${kind}.updated`, entity: kind, entityId: id, data: patch }, m);
     });
     return this.get(kind, id);
