@@ -1,20 +1,31 @@
-import { OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace } from 'socket.io';
 import { z } from 'zod';
 import { AuthService } from '../auth/auth.service';
 import { applySocketAuth, AuthedSocket } from './socket-auth';
 import { handleCommand } from './socket-ack';
+import { UserPush, userRoom } from './user-push';
 
 /**
- * `/system`: the smallest authenticated namespace — who am I, and the server clock that live
- * timers use to estimate the client's offset. Feature gateways follow the same pattern.
+ * `/system`: the smallest authenticated namespace — who am I, the server clock that live timers
+ * use to estimate the client's offset, and personal pushes (`notification`) to the room
+ * `user:<id>` every socket of a user joins. Feature gateways follow the same pattern.
  */
 @WebSocketGateway({ namespace: '/system' })
-export class SystemGateway implements OnGatewayInit {
-  constructor(private readonly auth: AuthService) {}
+export class SystemGateway implements OnGatewayInit, OnGatewayConnection {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly push: UserPush,
+  ) {}
 
   afterInit(ns: Namespace) {
     applySocketAuth(ns, this.auth);
+    this.push.attach(ns);
+  }
+
+  handleConnection(client: AuthedSocket) {
+    // The auth middleware has run: only authenticated sockets get here.
+    void client.join(userRoom(client.data.user.id));
   }
 
   @SubscribeMessage('session:whoami')
