@@ -1,12 +1,12 @@
 import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation } from 'react-router';
 import { AppLayout } from '../shell/AppLayout';
 import { ErrorState } from '../shell/ErrorState';
 import { useSession } from './useSession';
 
-/** Logged-in area: shows the shell, or sends the visitor to /login and back afterwards. */
-export function RequireAuth() {
+/** Logged-in area: shows the shell (or, when bare, just the page), or sends the visitor to /login and back afterwards. */
+export function RequireAuth({ bare = false }: { bare?: boolean }) {
   const { t } = useTranslation();
   const { user, isLoading, error } = useSession();
   const location = useLocation();
@@ -22,5 +22,5 @@ export function RequireAuth() {
     const from = `${location.pathname}${location.search}`;
     return <Navigate to="/login" replace state={{ from }} />;
   }
-  return <AppLayout user={user} />;
+  return bare ? <Outlet /> : <AppLayout user={user} />;
 }

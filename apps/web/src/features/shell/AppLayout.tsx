@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import type { SessionUser } from '@xieshang/contracts';
 import { ORG_NAME } from '../../platform';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavBar } from './NavBar';
 import { UserMenu } from './UserMenu';
@@ -31,6 +32,7 @@ export function AppLayout({ user }: { user: SessionUser }) {
             </Link>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell user={user} />
             <LanguageSwitch />
             <UserMenu user={user} />
           </Group>

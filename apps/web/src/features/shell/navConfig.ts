@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Permission } from '@xieshang/contracts';
-import { IconAddressBook, IconBuildingCommunity, IconBuildingBank, IconHistory, IconHome, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconAddressBook, IconCalendarEvent, IconChartBar, IconClipboardCheck, IconSettings, IconListDetails, IconBuildingCommunity, IconBuildingBank, IconHistory, IconHome, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 
 export type NavGroup = 'main' | 'admin';
 
@@ -24,6 +24,11 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { key: 'home', path: '/', labelKey: 'nav.home', icon: IconHome, group: 'main' },
   { key: 'directory', path: '/directory', labelKey: 'nav.directory', icon: IconAddressBook, group: 'main', permission: 'directory.read', onHome: true },
+  { key: 'meetings', path: '/meetings', labelKey: 'nav.meetings', icon: IconCalendarEvent, group: 'main', permission: 'meetings.read', onHome: true },
+  { key: 'leaveRequests', path: '/leave-requests', labelKey: 'nav.leaveRequests', icon: IconClipboardCheck, group: 'main', onHome: false },
+  { key: 'attendance', path: '/admin/attendance', labelKey: 'nav.attendance', icon: IconChartBar, group: 'admin', permission: 'attendance.read', onHome: true },
+  { key: 'meetingTypes', path: '/admin/meeting-types', labelKey: 'nav.meetingTypes', icon: IconListDetails, group: 'admin', permission: 'meetings.manage', onHome: true },
+  { key: 'settings', path: '/admin/settings', labelKey: 'nav.settings', icon: IconSettings, group: 'admin', permission: 'settings.manage', onHome: true },
   { key: 'members', path: '/admin/members', labelKey: 'nav.members', icon: IconUsers, group: 'admin', permission: 'members.manage', onHome: true },
   { key: 'sectors', path: '/admin/org/sectors', labelKey: 'nav.sectors', icon: IconUsersGroup, group: 'admin', permission: 'org.manage', onHome: true },
   { key: 'committees', path: '/admin/org/committees', labelKey: 'nav.committees', icon: IconBuildingCommunity, group: 'admin', permission: 'org.manage', onHome: true },
