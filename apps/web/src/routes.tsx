@@ -1,55 +1,51 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import type { Permission } from '@xieshang/contracts';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { RequirePermission } from './features/auth/RequirePermission';
-import { AuditPage } from './features/audit/AuditPage';
-import { DirectoryPage } from './features/directory/DirectoryPage';
 import { HomePage } from './features/home/HomePage';
-import { MemberImportPage } from './features/members/MemberImportPage';
-import { MembersAdminPage } from './features/members/MembersAdminPage';
-import { OrgUnitsPage } from './features/org/OrgUnitsPage';
 import { NotFoundPage } from './features/shell/NotFoundPage';
-import { AttendanceReportPage } from './features/attendance/AttendanceReportPage';
-import { CheckInPage } from './features/attendance/CheckInPage';
-import { LeaveRequestsPage } from './features/attendance/LeaveRequestsPage';
-import { LiveHostPage } from './features/live/LiveHostPage';
-import { LiveMemberPage } from './features/live/LiveMemberPage';
-import { ProjectorPage } from './features/live/ProjectorPage';
-import { MeetingDetailPage } from './features/meetings/MeetingDetailPage';
-import { MeetingFormPage } from './features/meetings/MeetingFormPage';
-import { MeetingsPage } from './features/meetings/MeetingsPage';
-import { MeetingTypesPage } from './features/meetings/MeetingTypesPage';
-import { NotificationsPage } from './features/notifications/NotificationsPage';
-import { SettingsPage } from './features/settings/SettingsPage';
 
 const guarded = (permission: Permission, element: ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
+
+/**
+ * A page loaded on first visit (its own chunk), so a member's phone does not download the host
+ * console, the admin screens and the date pickers to open the meeting list.
+ */
+function page(load: () => Promise<ComponentType>, permission?: Permission): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => {
+      const Page = await load();
+      return { element: permission ? guarded(permission, <Page />) : <Page /> };
+    },
+  };
+}
 
 /** Pages inside the logged-in shell; later features append theirs (and a NAV_ITEMS entry). */
 export const appPages: RouteObject[] = [
   { index: true, element: <HomePage /> },
-  { path: 'directory', element: guarded('directory.read', <DirectoryPage />) },
-  { path: 'admin/members', element: guarded('members.manage', <MembersAdminPage />) },
-  { path: 'admin/members/import', element: guarded('members.manage', <MemberImportPage />) },
-  { path: 'admin/org/:kind', element: guarded('org.manage', <OrgUnitsPage />) },
-  { path: 'admin/audit', element: guarded('audit.read', <AuditPage />) },
-  { path: 'meetings', element: guarded('meetings.read', <MeetingsPage />) },
-  { path: 'meetings/new', element: guarded('meetings.manage', <MeetingFormPage />) },
-  { path: 'meetings/:id', element: guarded('meetings.read', <MeetingDetailPage />) },
-  { path: 'meetings/:id/edit', element: guarded('meetings.manage', <MeetingFormPage />) },
-  { path: 'meetings/:id/check-in', element: <CheckInPage /> },
-  { path: 'meetings/:id/live', element: guarded('meetings.read', <LiveMemberPage />) },
-  { path: 'meetings/:id/live/host', element: guarded('meetings.read', <LiveHostPage />) },
-  { path: 'leave-requests', element: <LeaveRequestsPage /> },
-  { path: 'notifications', element: <NotificationsPage /> },
-  { path: 'admin/attendance', element: guarded('attendance.read', <AttendanceReportPage />) },
-  { path: 'admin/meeting-types', element: guarded('meetings.manage', <MeetingTypesPage />) },
-  { path: 'admin/settings', element: guarded('settings.manage', <SettingsPage />) },
+  { path: 'directory', ...page(() => import('./features/directory/DirectoryPage').then((m) => m.DirectoryPage), 'directory.read') },
+  { path: 'admin/members', ...page(() => import('./features/members/MembersAdminPage').then((m) => m.MembersAdminPage), 'members.manage') },
+  { path: 'admin/members/import', ...page(() => import('./features/members/MemberImportPage').then((m) => m.MemberImportPage), 'members.manage') },
+  { path: 'admin/org/:kind', ...page(() => import('./features/org/OrgUnitsPage').then((m) => m.OrgUnitsPage), 'org.manage') },
+  { path: 'admin/audit', ...page(() => import('./features/audit/AuditPage').then((m) => m.AuditPage), 'audit.read') },
+  { path: 'meetings', ...page(() => import('./features/meetings/MeetingsPage').then((m) => m.MeetingsPage), 'meetings.read') },
+  { path: 'meetings/new', ...page(() => import('./features/meetings/MeetingFormPage').then((m) => m.MeetingFormPage), 'meetings.manage') },
+  { path: 'meetings/:id', ...page(() => import('./features/meetings/MeetingDetailPage').then((m) => m.MeetingDetailPage), 'meetings.read') },
+  { path: 'meetings/:id/edit', ...page(() => import('./features/meetings/MeetingFormPage').then((m) => m.MeetingFormPage), 'meetings.manage') },
+  { path: 'meetings/:id/check-in', ...page(() => import('./features/attendance/CheckInPage').then((m) => m.CheckInPage)) },
+  { path: 'meetings/:id/live', ...page(() => import('./features/live/LiveMemberPage').then((m) => m.LiveMemberPage), 'meetings.read') },
+  { path: 'meetings/:id/live/host', ...page(() => import('./features/live/LiveHostPage').then((m) => m.LiveHostPage), 'meetings.read') },
+  { path: 'leave-requests', ...page(() => import('./features/attendance/LeaveRequestsPage').then((m) => m.LeaveRequestsPage)) },
+  { path: 'notifications', ...page(() => import('./features/notifications/NotificationsPage').then((m) => m.NotificationsPage)) },
+  { path: 'admin/attendance', ...page(() => import('./features/attendance/AttendanceReportPage').then((m) => m.AttendanceReportPage), 'attendance.read') },
+  { path: 'admin/meeting-types', ...page(() => import('./features/meetings/MeetingTypesPage').then((m) => m.MeetingTypesPage), 'meetings.manage') },
+  { path: 'admin/settings', ...page(() => import('./features/settings/SettingsPage').then((m) => m.SettingsPage), 'settings.manage') },
 ];
 
 /** Full-screen pages outside the shell (the projector on the hall's big screen). */
-export const fullScreenPages: RouteObject[] = [{ path: 'meetings/:id/projector', element: guarded('meetings.read', <ProjectorPage />) }];
+export const fullScreenPages: RouteObject[] = [{ path: 'meetings/:id/projector', ...page(() => import('./features/live/ProjectorPage').then((m) => m.ProjectorPage), 'meetings.read') }];
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
