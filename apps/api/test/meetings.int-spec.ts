@@ -150,6 +150,11 @@ describe('meetings (real app, real PostgreSQL)', () => {
       expect(members.params).toMatchObject({ count: first.counts.invited, meetingId: first.id, meetingTitle: '先定的会' });
       expect(String(members.params.names).length).toBeGreaterThan(0);
 
+      // Checking an edit of the saved meeting itself: it does not clash with itself.
+      const self = await admin.post(`/api/meetings/check?meetingId=${first.id}`, draft({ startsAt: at(date, '09:30'), endsAt: at(date, '11:30'), venue: '政协五楼会议室', hostId: ids['chair@demo.local'], invitees: { sectorIds: [ids['教育界']] } }));
+      expect(self.status).toBe(200);
+      expect(rules(self.body.warnings).filter((r: string) => r.endsWith('double_booked'))).toEqual([]);
+
       // Back to back in the same room is fine; a cancelled meeting books nothing.
       const touching = await admin.post('/api/meetings/check', draft({ startsAt: at(date, '11:00'), endsAt: at(date, '12:00'), venue: '政协五楼会议室', hostId: ids['chair@demo.local'] }));
       expect(touching.body.warnings).toEqual([]);
