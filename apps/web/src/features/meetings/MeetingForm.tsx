@@ -37,6 +37,13 @@ interface Props {
 /** Create or edit a meeting. Scheduling warnings update as you type; they never block saving. */
 export function MeetingForm({ meeting, types, settings, timeZone, day }: Props) {
   const { t } = useTranslation();
+  // Mantine leaves the picker's arrows, time fields and OK button unnamed for screen readers.
+  const pickerLabels = {
+    nextLabel: t('meetings.form.picker.next'),
+    previousLabel: t('meetings.form.picker.previous'),
+    timePickerProps: { hoursInputLabel: t('meetings.form.picker.hours'), minutesInputLabel: t('meetings.form.picker.minutes') },
+    submitButtonProps: { 'aria-label': t('meetings.form.picker.confirm') },
+  };
   const locale = useCurrentLocale();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -122,6 +129,7 @@ export function MeetingForm({ meeting, types, settings, timeZone, day }: Props) 
                       value={form.startsAt}
                       onChange={(v) => setForm((f) => withStart(f, v, timeZone))}
                       valueFormat={PICKER_FORMAT}
+                      {...pickerLabels}
                       error={fieldError('startsAt')}
                       required
                       data-testid="startsAt"
@@ -131,6 +139,7 @@ export function MeetingForm({ meeting, types, settings, timeZone, day }: Props) 
                       value={form.endsAt}
                       onChange={(v) => set('endsAt', v)}
                       valueFormat={PICKER_FORMAT}
+                      {...pickerLabels}
                       error={fieldError('endsAt')}
                       required
                       data-testid="endsAt"

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Grid, Stack } from '@mantine/core';
+import { Grid, Paper, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { LiveState, SpeakingMode } from '@xieshang/contracts';
 import type { LiveYou } from '../session/liveStore';
 import type { SendLiveCommand } from '../session/useLiveSession';
@@ -27,12 +28,20 @@ export interface MemberViewProps {
 
 /** The member's screen, phone first: one column; the video goes beside it on wide screens. */
 export function MemberView(p: MemberViewProps) {
+  const { t } = useTranslation();
   const main = (
     <Stack gap="md">
       <TurnAnnouncer state={p.state} userId={p.you.userId} meetingTitle={p.title} />
       <CurrentSpeakerCard state={p.state} clockOffsetMs={p.clockOffsetMs} />
-      <FloorActions state={p.state} you={p.you} joinMode={p.joinMode} send={p.send} />
-      <NextSpeakers state={p.state} userId={p.you.userId} />
+      {/* after the end there is nothing left to ask for: say so instead of showing dead buttons */}
+      {p.state.status === 'ended' ? (
+        <Paper withBorder p="md" radius="md">
+          <Text fw={600}>{t('live.floor.ended')}</Text>
+        </Paper>
+      ) : (
+        <FloorActions state={p.state} you={p.you} joinMode={p.joinMode} send={p.send} />
+      )}
+      {p.state.status !== 'ended' && <NextSpeakers state={p.state} userId={p.you.userId} />}
     </Stack>
   );
   return (

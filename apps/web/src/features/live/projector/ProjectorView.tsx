@@ -98,7 +98,8 @@ export function ProjectorView({ title, state, clockOffsetMs, qr }: Props) {
               </ol>
             )}
           </div>
-          {qr && <div style={{ fontSize: u(2.2), alignSelf: 'center' }}>{qr}</div>}
+          {/* check-in closes when the session ends; a stale code on the big screen only confuses */}
+          {qr && state.status !== 'ended' && <div style={{ fontSize: u(2.2), alignSelf: 'center' }}>{qr}</div>}
         </aside>
       </div>
     </main>
