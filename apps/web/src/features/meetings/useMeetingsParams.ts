@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { useSearchParams } from 'react-router';
+import { useMediaQuery } from '@mantine/hooks';
 import { MEETING_STATES, type MeetingState } from '@xieshang/contracts';
 import { useOrgTimeZone } from '../settings/useOrgSettings';
 import { isDayKey, todayKey } from './time';
 import { useMeetingViewer } from './useMeetingViewer';
+import { useUrlSearch } from '../../lib/useUrlSearch';
 
 export type CalendarView = 'month' | 'week' | 'list';
 export type ListWhen = 'upcoming' | 'past';
@@ -18,31 +17,10 @@ export const PHONE_QUERY = '(max-width: 48em)';
  * reloads, the back button and shared links keep them.
  */
 export function useMeetingsParams() {
-  const [params, setParams] = useSearchParams();
+  const { params, update, q, setQ } = useUrlSearch();
   const timeZone = useOrgTimeZone();
   const { seesAll } = useMeetingViewer();
   const isPhone = useMediaQuery(PHONE_QUERY, false, { getInitialValueInEffect: false });
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
-
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === null || v === '') next.delete(k);
-          else next.set(k, v);
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== debouncedQ) update({ q: debouncedQ });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedQ]);
 
   const rawView = params.get('view') as CalendarView | null;
   const view: CalendarView = rawView && VIEWS.includes(rawView) ? rawView : isPhone ? 'list' : 'month';
