@@ -14,6 +14,8 @@ import { AppConfig } from './config/config';
 import { dataSourceOptions, migrate } from './database/data-source';
 import { EmbeddedServer, startEmbeddedPostgres } from './database/embedded-postgres';
 import { seedOnBoot } from './seed/seed-on-boot';
+import { RedisIoAdapter } from './modules/realtime/redis-io.adapter';
+import { Logger as NestLogger } from '@nestjs/common';
 
 export interface RunningApp {
   app: NestExpressApplication;
@@ -52,6 +54,11 @@ export async function createApp(config: AppConfig, opts: { log?: (m: string) => 
   const db = await prepareDatabase(config, log);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...config, databaseUrl: db.url }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  // Several instances: socket.io rooms and broadcasts go through Redis (boot does not wait for it).
+  if (config.REDIS_URL) {
+    const rlog = new NestLogger('realtime');
+    app.useWebSocketAdapter(new RedisIoAdapter(app, config.REDIS_URL, { warn: (m) => rlog.warn(m), info: (m) => rlog.log(m) }));
+  }
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '1mb' });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SystemGateway } from './system.gateway';
+import { UserPush } from './user-push';
 
-@Module({ providers: [SystemGateway] })
+@Module({ providers: [SystemGateway, UserPush], exports: [UserPush] })
 export class RealtimeModule {}
