@@ -20,6 +20,8 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { SpeechesModule } from './modules/speeches/speeches.module';
+import { TopicsModule } from './modules/topics/topics.module';
+import { PlansModule } from './modules/plans/plans.module';
 
 @Module({})
 export class AppModule {
@@ -57,6 +59,8 @@ export class AppModule {
         MeetingsModule,
         AttendanceModule,
         SpeechesModule,
+        TopicsModule,
+        PlansModule,
         CalendarModule,
         LiveModule,
       ],

@@ -90,6 +90,9 @@ describe('meetings (real app, real PostgreSQL)', () => {
       expect((await admin.post('/api/meetings', draft({ hostId: ids['admin@demo.local'] }))).status).toBe(200);
       const unknown = await admin.post('/api/meetings', draft({ invitees: { sectorIds: ['00000000-0000-4000-8000-000000000000'] } }));
       expect(unknown.body.error.details[0].path).toBe('body.invitees.sectorIds');
+      const noSuchPlanItem = await admin.post('/api/meetings', draft({ planItemId: '00000000-0000-4000-8000-000000000000' }));
+      expect(noSuchPlanItem.status).toBe(400);
+      expect(noSuchPlanItem.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'body.planItemId', code: 'unknown_reference' }] });
       const backwards = await admin.post('/api/meetings', draft({ endsAt: draft().startsAt }));
       expect(backwards.status).toBe(400);
       const forbidden = await member.post('/api/meetings', draft());

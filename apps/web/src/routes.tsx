@@ -42,13 +42,28 @@ export const appPages: RouteObject[] = [
   { path: 'admin/attendance', ...page(() => import('./features/attendance/AttendanceReportPage').then((m) => m.AttendanceReportPage), 'attendance.read') },
   { path: 'admin/meeting-types', ...page(() => import('./features/meetings/MeetingTypesPage').then((m) => m.MeetingTypesPage), 'meetings.manage') },
   { path: 'admin/settings', ...page(() => import('./features/settings/SettingsPage').then((m) => m.SettingsPage), 'settings.manage') },
+  { path: 'topics', ...page(() => import('./features/topics/TopicBoardPage').then((m) => m.TopicBoardPage), 'topics.read') },
+  { path: 'topics/mine', ...page(() => import('./features/topics/MyTopicsPage').then((m) => m.MyTopicsPage), 'topics.submit') },
+  { path: 'topics/new', ...page(() => import('./features/topics/TopicFormPage').then((m) => m.TopicFormPage), 'topics.submit') },
+  { path: 'topics/:id', ...page(() => import('./features/topics/TopicDetailPage').then((m) => m.TopicDetailPage), 'topics.read') },
+  { path: 'admin/topic-calls', ...page(() => import('./features/topics/TopicCallsPage').then((m) => m.TopicCallsPage), 'topics.screen') },
+  { path: 'plans', ...page(() => import('./features/plans/PlansPage').then((m) => m.PlansPage), 'plans.read') },
+  { path: 'plans/:id', ...page(() => import('./features/plans/PlanEditorPage').then((m) => m.PlanEditorPage), 'plans.read') },
 ];
 
 /** Full-screen pages outside the shell (the projector on the hall's big screen). */
-export const fullScreenPages: RouteObject[] = [{ path: 'meetings/:id/projector', ...page(() => import('./features/live/ProjectorPage').then((m) => m.ProjectorPage), 'meetings.read') }];
+export const fullScreenPages: RouteObject[] = [
+  { path: 'meetings/:id/projector', ...page(() => import('./features/live/ProjectorPage').then((m) => m.ProjectorPage), 'meetings.read') },
+  // The plan as a printable table, without the shell around it.
+  { path: 'plans/:id/print', ...page(() => import('./features/plans/PlanPrintPage').then((m) => m.PlanPrintPage), 'plans.read') },
+];
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  // The public call (社会征题): no account, works on a phone.
+  { path: '/call', ...page(() => import('./features/topics/PublicCallsPage').then((m) => m.PublicCallsPage)) },
+  { path: '/call/:callId', ...page(() => import('./features/topics/PublicCallPage').then((m) => m.PublicCallPage)) },
+  { path: '/call/topics/:publicId', ...page(() => import('./features/topics/PublicTopicStatusPage').then((m) => m.PublicTopicStatusPage)) },
   {
     path: '/',
     children: [

@@ -12,3 +12,7 @@ export * from './live';
 export * from './meetings';
 export * from './meetings.routes';
 export * from './notifications';
+export * from './topics';
+export * from './topics.routes';
+export * from './plans';
+export * from './plans.routes';

@@ -13,5 +13,10 @@ export const PERMISSIONS = [
   'attendance.read',
   'speeches.review',
   'settings.manage',
+  'topics.read',
+  'topics.submit',
+  'topics.screen',
+  'plans.read',
+  'plans.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -12,6 +12,13 @@ export const ROLE_GRANTS: Record<Permission, readonly Role[]> = {
   'attendance.read': ['admin', 'chair', 'leader'],
   'speeches.review': ['admin'],
   'settings.manage': ['admin'],
+  // Leaders read the pool before approving the plan; observers do not take part in topic work.
+  'topics.read': ['admin', 'chair', 'member', 'department', 'leader'],
+  'topics.submit': ['admin', 'chair', 'member', 'department'],
+  'topics.screen': ['admin', 'chair'],
+  // Everyone signed in may open the plans page; drafts stay with the office, chairs and leaders (canSeePlan).
+  'plans.read': ['admin', 'chair', 'member', 'department', 'leader', 'observer'],
+  'plans.manage': ['admin'],
 };
 
 export interface Actor {

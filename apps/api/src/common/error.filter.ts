@@ -31,8 +31,16 @@ export function toErrorBody(err: unknown, uploadLimitBytes?: number): { status: 
     return { status: err.status, body: { code: err.code, message: err.message, params: err.params, details: err.details } };
   }
   if (isDbUnavailable(err)) return make('DB_UNAVAILABLE');
-  if (err instanceof QueryFailedError && (err as { driverError?: { code?: string } }).driverError?.code === '23505') {
-    return make('CONFLICT');
+  if (err instanceof QueryFailedError) {
+    const driver = (err as { driverError?: { code?: string; constraint?: string; detail?: string } }).driverError;
+    if (driver?.code === '23505') return make('CONFLICT');
+    // A reference to a row that does not exist (e.g. an unknown plan item id) is the caller's mistake, not ours.
+    if (driver?.code === '23503') {
+      // detail reads `Key (plan_item_id)=(…) is not present in table "plan_items".`; such ids come from request bodies
+      const column = /\((\w+)\)=/.exec(driver.detail ?? '')?.[1] ?? '';
+      const field = column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+      return make('VALIDATION_FAILED', undefined, [{ path: field ? `body.${field}` : '', code: 'unknown_reference', message: 'refers to something that does not exist' }]);
+    }
   }
   const multer = err as { code?: string; name?: string };
   if (multer?.name === 'MulterError') {

@@ -2,6 +2,8 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '../modules/auth/passwords';
 import { seedStandardMeetingTypes } from '../modules/meetings/standard-meeting-types';
 import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoTopics } from './demo-topics';
+import { seedDemoPlan } from './demo-plan';
 import { DEMO_COMMITTEES, DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_SECTORS, demoMembers } from './demo-data';
 
 export interface DemoLogin {
@@ -51,6 +53,8 @@ export async function seedDemo(ds: DataSource): Promise<DemoLogin[]> {
     logins.push({ email: 'dept01@demo.local … dept03@demo.local', role: 'department liaison' });
     await seedStandardMeetingTypes(m);
     await seedDemoMeetings(m);
+    await seedDemoTopics(m);
+    await seedDemoPlan(m);
     await m.query(`INSERT INTO audit_log (action, entity, data) VALUES ('demo.seeded', 'system', '{}')`);
     return logins;
   });

@@ -1,4 +1,4 @@
-import { callLimitCheck, DEFAULT_PLAN_RULES, planRulesCheck, type PlanRuleItem, type PlanRules } from './plan-rules';
+import { callLimitCheck, DEFAULT_PLAN_RULES, planRulesCheck, planRuleStatus, type PlanRuleItem, type PlanRules } from './plan-rules';
 
 const item = (meetingTypeCode: string, category: PlanRuleItem['category'] = 'consultation'): PlanRuleItem => ({
   meetingTypeCode,
@@ -74,5 +74,23 @@ describe('callLimitCheck', () => {
     [3, { rule: 'CALL_MAX_TOPICS_PER_PERSON', params: { required: 3, actual: 4 } }],
   ])('with %p already submitted → %p', (already, expected) => {
     expect(callLimitCheck(already, DEFAULT_PLAN_RULES)).toEqual(expected);
+  });
+});
+
+describe('planRuleStatus', () => {
+  it('lists every rule in force with the numbers, met or not, in violation order', () => {
+    const rules: PlanRules = { minActivitiesPerType: { special_consultation: 4, plenary: 1, sector: 0 }, minSupervisionShare: 0.2, maxTopicsPerPersonPerCall: 3 };
+    const items = [...times(2, item('special_consultation')), item('plenary', 'supervision')];
+    expect(planRuleStatus(items, rules)).toEqual([
+      { rule: 'PLAN_MIN_ACTIVITIES', type: 'plenary', required: 1, actual: 1, met: true },
+      { rule: 'PLAN_MIN_ACTIVITIES', type: 'special_consultation', required: 4, actual: 2, met: false },
+      { rule: 'PLAN_MIN_SUPERVISION_SHARE', required: 0.2, actual: 0.333, met: true },
+    ]);
+  });
+
+  it('agrees with planRulesCheck on which rules fail', () => {
+    const items = [...times(4, item('special_consultation')), item('plenary')];
+    const failing = planRuleStatus(items, DEFAULT_PLAN_RULES).filter((s) => !s.met);
+    expect(failing.map((s) => s.rule)).toEqual(planRulesCheck(items, DEFAULT_PLAN_RULES).map((v) => v.rule));
   });
 });

@@ -1,23 +1,15 @@
-/** Organisation rules for the annual plan (flow 2), configurable per committee. */
-export interface PlanRules {
-  /** meeting type code → minimum number of plan items of that type per year */
-  minActivitiesPerType: Readonly<Record<string, number>>;
-  /** 0..1: minimum share of democratic-supervision (民主监督) items among all items */
-  minSupervisionShare: number;
-  /** enforced at public-call intake (callLimitCheck), not on plan items */
-  maxTopicsPerPersonPerCall: number;
-}
+import type { PlanRuleCode, PlanRules, PlanRuleViolation } from '@xieshang/contracts';
+
+/*
+ * Organisation rules for the annual plan (flow 2), configurable per committee. The shapes
+ * (PlanRules: minimum items per meeting type, minimum supervision share, topics per person per
+ * public call) live in libs/contracts so the office's settings form and the API validate them alike.
+ */
+export type { PlanRuleCode, PlanRules, PlanRuleViolation };
 
 export interface PlanRuleItem {
   meetingTypeCode: string;
   category: 'consultation' | 'supervision';
-}
-
-export type PlanRuleCode = 'PLAN_MIN_ACTIVITIES' | 'PLAN_MIN_SUPERVISION_SHARE' | 'CALL_MAX_TOPICS_PER_PERSON';
-
-export interface PlanRuleViolation {
-  rule: PlanRuleCode;
-  params: { type?: string; required: number; actual: number };
 }
 
 /**
@@ -66,4 +58,33 @@ export function callLimitCheck(alreadySubmitted: number, rules: PlanRules): Plan
   return actual > rules.maxTopicsPerPersonPerCall
     ? { rule: 'CALL_MAX_TOPICS_PER_PERSON', params: { required: rules.maxTopicsPerPersonPerCall, actual } }
     : null;
+}
+
+/** One line per plan rule for the live panel: what is required, what the plan has, whether it is met. */
+export interface PlanRuleStatus {
+  rule: Exclude<PlanRuleCode, 'CALL_MAX_TOPICS_PER_PERSON'>;
+  type?: string;
+  required: number;
+  actual: number;
+  met: boolean;
+}
+
+/** Every plan rule in force (met or not), in the same order as planRulesCheck reports violations. */
+export function planRuleStatus(items: readonly PlanRuleItem[], rules: PlanRules): PlanRuleStatus[] {
+  const violated = planRulesCheck(items, rules);
+  const find = (rule: PlanRuleStatus['rule'], type?: string) => violated.find((v) => v.rule === rule && v.params.type === type);
+  const status: PlanRuleStatus[] = [];
+  for (const type of Object.keys(rules.minActivitiesPerType).sort()) {
+    const required = rules.minActivitiesPerType[type] ?? 0;
+    if (required <= 0) continue;
+    const v = find('PLAN_MIN_ACTIVITIES', type);
+    const actual = v ? v.params.actual : items.filter((i) => i.meetingTypeCode === type).length;
+    status.push({ rule: 'PLAN_MIN_ACTIVITIES', type, required, actual, met: !v });
+  }
+  if (rules.minSupervisionShare > 0) {
+    const v = find('PLAN_MIN_SUPERVISION_SHARE');
+    const share = items.length === 0 ? 0 : items.filter((i) => i.category === 'supervision').length / items.length;
+    status.push({ rule: 'PLAN_MIN_SUPERVISION_SHARE', required: rules.minSupervisionShare, actual: v ? v.params.actual : Math.round(share * 1000) / 1000, met: !v });
+  }
+  return status;
 }

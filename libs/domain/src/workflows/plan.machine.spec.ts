@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@xieshang/contracts';
-import { planMachine, type PlanAction, type PlanState } from './plan.machine';
+import { canSeePlan, planEditMode, planMachine, type PlanAction, type PlanState } from './plan.machine';
 import type { WorkflowActor } from './state-machine';
 import { FULL_INPUT, requiredFieldCases, transitionCases, without, type ExpectedTable } from './transition-cases';
 
@@ -85,4 +85,31 @@ describe('planMachine', () => {
   });
 
   it('ends at summarized', () => expect(planMachine.isTerminal('summarized')).toBe(true));
+});
+
+describe('planEditMode', () => {
+  it.each([
+    ['drafting', 'draft'],
+    ['joint_revision', 'draft'],
+    ['chair_meeting_reviewed', 'locked'],
+    ['submitted', 'locked'],
+    ['approved', 'amendment'],
+    ['issued', 'amendment'],
+    ['executing', 'amendment'],
+    ['summarized', 'locked'],
+  ] as const)('%s → %s', (state, mode) => expect(planEditMode(state)).toBe(mode));
+});
+
+describe('canSeePlan', () => {
+  it('shows drafts to the office, chairs and leaders only', () => {
+    for (const role of ROLES) {
+      expect(canSeePlan({ roles: [role] }, 'submitted')).toBe(['admin', 'chair', 'leader'].includes(role));
+    }
+  });
+
+  it('shows an issued plan to everyone signed in', () => {
+    for (const state of ['issued', 'executing', 'summarized'] as const) {
+      for (const role of ROLES) expect(canSeePlan({ roles: [role] }, state)).toBe(true);
+    }
+  });
 });

@@ -1,27 +1,9 @@
+import { PLAN_STATES, type PlanAction, type PlanEditMode, type PlanState, type Role } from '@xieshang/contracts';
 import { defineMachine, hasAnyRole } from './state-machine';
 
 /** Flow 2: 年度协商计划. Organisation rules checked on submit live in plan-rules.ts. */
-export const PLAN_STATES = [
-  'drafting',
-  'joint_revision',
-  'chair_meeting_reviewed',
-  'submitted',
-  'approved',
-  'issued',
-  'executing',
-  'summarized',
-] as const;
-export type PlanState = (typeof PLAN_STATES)[number];
-
-export type PlanAction =
-  | 'start_joint_revision'
-  | 'record_chair_meeting_review'
-  | 'submit'
-  | 'approve'
-  | 'issue'
-  | 'start_execution'
-  | 'summarize'
-  | 'send_back';
+export { PLAN_STATES };
+export type { PlanAction, PlanState };
 
 export interface PlanSubject {
   state: string;
@@ -49,3 +31,29 @@ export const planMachine = defineMachine<PlanState, PlanAction, PlanSubject>({
     },
   },
 });
+
+/**
+ * How a plan in this state may change. The office drafts freely while drafting and during the joint
+ * revision (联合修订, when the bodies send their changes); from the chair's meeting review until the
+ * approval the text is what the reviewers decide on, so it is frozen (send it back to change it);
+ * once approved it changes only through a recorded amendment, until it is summarized.
+ */
+export function planEditMode(state: PlanState): PlanEditMode {
+  if (state === 'drafting' || state === 'joint_revision') return 'draft';
+  if (state === 'approved' || state === 'issued' || state === 'executing') return 'amendment';
+  return 'locked';
+}
+
+/**
+ * Issuing (印发) closes the year's topic selection: shortlisted or pooled topics of that year left
+ * out of the plan become not_selected.
+ */
+export const PLAN_CLOSING_ACTION: PlanAction = 'issue';
+
+/** Drafts are for the office, the chairs and the approving leaders; everyone signed in sees an issued plan. */
+export const SEES_DRAFT_PLANS: readonly Role[] = ['admin', 'chair', 'leader'];
+export const PUBLISHED_PLAN_STATES: readonly PlanState[] = ['issued', 'executing', 'summarized'];
+
+export function canSeePlan(viewer: { roles: readonly Role[] }, state: PlanState): boolean {
+  return viewer.roles.some((r) => SEES_DRAFT_PLANS.includes(r)) || PUBLISHED_PLAN_STATES.includes(state);
+}

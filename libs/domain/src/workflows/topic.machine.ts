@@ -1,29 +1,9 @@
+import { TOPIC_STATES, type TopicAction, type TopicState } from '@xieshang/contracts';
 import { defineMachine } from './state-machine';
 
-/** Flow 1: 协商议题. */
-export const TOPIC_STATES = [
-  'submitted',
-  'screening',
-  'pooled',
-  'rejected',
-  'merged',
-  'shortlisted',
-  'selected',
-  'not_selected',
-] as const;
-export type TopicState = (typeof TOPIC_STATES)[number];
-
-export type TopicAction =
-  | 'start_screening'
-  | 'pool'
-  | 'reject'
-  | 'merge'
-  | 'reopen'
-  | 'shortlist'
-  | 'unshortlist'
-  | 'select'
-  | 'deselect'
-  | 'not_select';
+/** Flow 1: 协商议题. The state and action lists live in the contracts. */
+export { TOPIC_STATES };
+export type { TopicState, TopicAction };
 
 export interface TopicSubject {
   state: string;
