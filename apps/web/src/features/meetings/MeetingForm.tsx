@@ -13,7 +13,7 @@ import { useCurrentLocale } from '../auth/useLocale';
 import { useOrgOptions } from '../org/useOrgUnits';
 import { AgendaEditor } from './AgendaEditor';
 import { InviteesPicker } from './InviteesPicker';
-import { applyType, clientIssues, initialForm, toMeetingBody, withStart, type MeetingFormState, type VideoChoice } from './meetingForm';
+import { applyType, clientIssues, initialForm, toMeetingBody, withStart, type MeetingFormState, type PlanItemSeed, type VideoChoice } from './meetingForm';
 import { SchedulingWarnings } from './SchedulingWarnings';
 import { TypeDefaults } from './TypeDefaults';
 import { isAnnounced, meetingKey } from './useMeeting';
@@ -32,10 +32,12 @@ interface Props {
   timeZone: string;
   /** a day picked in the calendar (new meetings) */
   day: string | null;
+  /** a new meeting scheduled from an annual-plan item */
+  seed?: PlanItemSeed | null;
 }
 
 /** Create or edit a meeting. Scheduling warnings update as you type; they never block saving. */
-export function MeetingForm({ meeting, types, settings, timeZone, day }: Props) {
+export function MeetingForm({ meeting, types, settings, timeZone, day, seed }: Props) {
   const { t } = useTranslation();
   // Mantine leaves the picker's arrows, time fields and OK button unnamed for screen readers.
   const pickerLabels = {
@@ -47,7 +49,11 @@ export function MeetingForm({ meeting, types, settings, timeZone, day }: Props) 
   const locale = useCurrentLocale();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [form, setForm] = useState<MeetingFormState>(() => initialForm(meeting, timeZone, day));
+  const [form, setForm] = useState<MeetingFormState>(() => {
+    const start = initialForm(meeting, timeZone, day, seed);
+    // From a plan item: its form (meeting type) brings that type's default agenda.
+    return seed?.typeId ? applyType(start, types.find((type) => type.id === seed.typeId)) : start;
+  });
   const [triedSubmit, setTriedSubmit] = useState(false);
   const committees = useOrgOptions('committees');
   const chairs = useRoleMembers('chair');

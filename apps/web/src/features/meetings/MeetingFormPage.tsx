@@ -9,7 +9,7 @@ import { isDayKey, safeTimeZone } from './time';
 import { isLocked, useMeeting } from './useMeeting';
 import { useMeetingTypes } from './useMeetingTypes';
 
-/** /meetings/new (optionally ?date=YYYY-MM-DD) and /meetings/:id/edit. */
+/** /meetings/new (optionally ?date=YYYY-MM-DD, or ?planItemId=…&typeId=…&title=… from the annual plan) and /meetings/:id/edit. */
 export function MeetingFormPage() {
   const { t } = useTranslation();
   const { id } = useParams();
@@ -20,6 +20,8 @@ export function MeetingFormPage() {
   const title = t(id ? 'meetings.form.editTitle' : 'meetings.form.createTitle');
   const error = types.error ?? (id ? meeting.error : null);
   // The form's times are wall-clock times in the org zone, so it waits for the settings (or their failure).
+  const planItemId = params.get('planItemId');
+  const seed = !id && planItemId ? { planItemId, typeId: params.get('typeId'), title: params.get('title') ?? '' } : null;
   const loading = types.isPending || settings.isPending || (!!id && meeting.isPending);
 
   return (
@@ -42,6 +44,7 @@ export function MeetingFormPage() {
           settings={settings.data}
           timeZone={safeTimeZone(settings.data?.timeZone)}
           day={isDayKey(params.get('date')) ? params.get('date') : null}
+          seed={seed}
         />
       )}
     </>

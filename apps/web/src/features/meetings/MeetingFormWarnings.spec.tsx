@@ -73,6 +73,18 @@ describe('scheduling a meeting', () => {
     });
   });
 
+  it('schedules a meeting for an annual-plan item: type, title and agenda prefilled, the link sent', async () => {
+    const { calls } = stub(() => ({ body: meeting() }));
+    const planItemId = '5f0c1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b';
+    const { router } = renderAt(routes, `/meetings/new?date=2026-12-10&planItemId=${planItemId}&typeId=${SPECIAL_CONSULTATION.id}&title=${encodeURIComponent('推进老旧小区加装电梯')}`);
+    expect(await screen.findByRole('textbox', { name: /会议名称/ })).toHaveValue('推进老旧小区加装电梯');
+    expect(screen.getByRole('textbox', { name: '第 1 项议程名称' })).toHaveValue('情况通报');
+    await userEvent.click(screen.getByRole('button', { name: '保存并创建' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/meetings/${MEETING_ID}`));
+    const [sent] = bodies(calls, '/api/meetings');
+    expect(MeetingInput.parse(sent)).toMatchObject({ planItemId, typeId: SPECIAL_CONSULTATION.id, title: '推进老旧小区加装电梯' });
+  });
+
   it('does not send without a type and a title, and shows server validation errors on their fields', async () => {
     const answer = {
       status: 400,

@@ -33,6 +33,15 @@ export interface MeetingFormState {
   agendaTouched: boolean;
   invitees: Invitees;
   firstTimeFirst: boolean;
+  /** the annual-plan item this meeting carries out (kept on the meeting) */
+  planItemId: string | null;
+}
+
+/** A new meeting scheduled from an annual-plan item (/meetings/new?planItemId=…&typeId=…&title=…). */
+export interface PlanItemSeed {
+  planItemId: string;
+  typeId: string | null;
+  title: string;
 }
 
 export type MeetingBody = z.input<typeof MeetingInput>;
@@ -46,7 +55,7 @@ export const agendaRows = (items: readonly (AgendaTemplateItem & { id?: string }
 export const EMPTY_INVITEES: Invitees = { userIds: [], sectorIds: [], committeeIds: [], departmentIds: [], groups: [] };
 
 /** A new meeting (optionally on a day picked in the calendar) or the meeting being edited. */
-export function initialForm(meeting: Meeting | null, timeZone: string, day?: string | null): MeetingFormState {
+export function initialForm(meeting: Meeting | null, timeZone: string, day?: string | null, seed?: PlanItemSeed | null): MeetingFormState {
   if (meeting) {
     return {
       typeId: meeting.typeId,
@@ -65,11 +74,12 @@ export function initialForm(meeting: Meeting | null, timeZone: string, day?: str
       agendaTouched: true,
       invitees: { ...EMPTY_INVITEES, ...meeting.invitees },
       firstTimeFirst: meeting.firstTimeFirst,
+      planItemId: meeting.planItemId,
     };
   }
   return {
-    typeId: null,
-    title: '',
+    typeId: seed?.typeId ?? null,
+    title: seed?.title ?? '',
     description: '',
     // Meetings usually start in the morning; a day from the calendar pre-fills 09:00–11:30.
     startsAt: day ? `${day} 09:00:00` : null,
@@ -85,6 +95,7 @@ export function initialForm(meeting: Meeting | null, timeZone: string, day?: str
     agendaTouched: false,
     invitees: { ...EMPTY_INVITEES },
     firstTimeFirst: false,
+    planItemId: seed?.planItemId ?? null,
   };
 }
 
@@ -147,5 +158,6 @@ export function toMeetingBody(form: MeetingFormState, timeZone: string, titleFal
     invitees: form.invitees,
     replyDeadline: form.replyDeadline ? wallToUtc(form.replyDeadline, timeZone) : null,
     firstTimeFirst: form.firstTimeFirst,
+    planItemId: form.planItemId,
   };
 }

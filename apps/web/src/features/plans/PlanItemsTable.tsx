@@ -3,6 +3,8 @@ import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PlanItem } from '@xieshang/contracts';
+import { hasPermission } from '@xieshang/domain';
+import { useSession } from '../auth/useSession';
 import { useCurrentLocale } from '../auth/useLocale';
 import { monthLabel } from './planLabels';
 
@@ -10,6 +12,9 @@ import { monthLabel } from './planLabels';
 export function PlanItemsTable({ items, editable, onEdit, onRemove }: { items: PlanItem[]; editable: boolean; onEdit: (i: PlanItem) => void; onRemove: (i: PlanItem) => void }) {
   const { t } = useTranslation();
   const locale = useCurrentLocale();
+  const { user } = useSession();
+  // The office turns an item into a meeting; the meeting keeps the link (meetings.plan_item_id).
+  const canSchedule = hasPermission(user, 'meetings.manage');
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped verticalSpacing="sm" aria-label={t('plans.items.title')}>
@@ -45,6 +50,11 @@ export function PlanItemsTable({ items, editable, onEdit, onRemove }: { items: P
                   {i.meetings.map((m) => (
                     <Anchor key={m.id} component={Link} to={`/meetings/${m.id}`} size="xs">{t('plans.items.meeting', { title: m.title })}</Anchor>
                   ))}
+                  {canSchedule && (
+                    <Anchor component={Link} to={`/meetings/new?${new URLSearchParams({ planItemId: i.id, typeId: i.meetingTypeId, title: i.title })}`} size="xs">
+                      {t('plans.items.schedule')}
+                    </Anchor>
+                  )}
                 </Stack>
               </Table.Th>
               <Table.Td>{locale === 'en' ? i.meetingTypeNameEn : i.meetingTypeNameZh}</Table.Td>
