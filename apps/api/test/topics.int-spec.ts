@@ -53,6 +53,9 @@ describe('topics: intake, screening, merge, support (real app, real PostgreSQL)'
 
     const requests = await m2.get<MyTopics>('/api/my/topics');
     expect(requests.body.coSignRequests.map((r) => r.id)).toContain(topic.id);
+    // …and are told in the notification centre, linking to the topic.
+    const inbox = await m2.get<{ items: Array<{ kind: string; link: string; params: Record<string, unknown> }> }>('/api/notifications');
+    expect(inbox.body.items.find((n) => n.kind === 'cosign_requested')).toMatchObject({ link: `/topics/${topic.id}`, params: { title: '关于推进老旧小区加装电梯的建议' } });
     const confirmed = await m2.post<Topic>(`/api/topics/${topic.id}/co-sign`, { decision: 'confirm' });
     expect(confirmed.body).toMatchObject({ coSignerCount: 1, myCoSignState: 'confirmed' });
     expect((await m3.post(`/api/topics/${topic.id}/co-sign`, { decision: 'decline' })).status).toBe(200);

@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'speech_reviewed',
   'reminder_24h',
   'reminder_1h',
+  'cosign_requested',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

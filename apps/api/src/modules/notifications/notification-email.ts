@@ -47,6 +47,7 @@ const TEXTS: Record<Locale, Record<NotificationKind, Lines>> = {
     speech_reviewed: (p, v) => ({ subject: `发言材料审核结果：${v.title}`, body: `您提交的发言材料“${v.title}”审核结果：${SPEECH_STATES['zh-CN'][str(p, 'state')] ?? str(p, 'state')}。${str(p, 'comment') ? `\n审核意见：${str(p, 'comment')}` : ''}` }),
     reminder_24h: (_, v) => ({ subject: `会议提醒：${v.title}（24小时内召开）`, body: `“${v.title}”将于${v.when}召开${v.venue ? `，地点：${v.venue}` : ''}。请准时出席。` }),
     reminder_1h: (_, v) => ({ subject: `会议提醒：${v.title}（1小时内开始）`, body: `“${v.title}”将于${v.when}开始${v.venue ? `，地点：${v.venue}` : ''}。` }),
+    cosign_requested: (p, v) => ({ subject: `联名邀请：${v.title}`, body: `${str(p, 'name') || '有委员'}邀请您联名提出议题“${v.title}”，请登录系统在“我的议题”中确认或谢绝。` }),
   },
   en: {
     invited: (_, v) => ({ subject: `Invitation: ${v.title}`, body: `You are invited to "${v.title}".\nWhen: ${v.when}${v.venue ? `\nWhere: ${v.venue}` : ''}\nPlease reply in the app, or ask for leave if you cannot attend.` }),
@@ -61,6 +62,7 @@ const TEXTS: Record<Locale, Record<NotificationKind, Lines>> = {
     speech_reviewed: (p, v) => ({ subject: `Speech reviewed: ${v.title}`, body: `Your speech "${v.title}" was ${SPEECH_STATES.en[str(p, 'state')] ?? str(p, 'state')}.${str(p, 'comment') ? `\nComment: ${str(p, 'comment')}` : ''}` }),
     reminder_24h: (_, v) => ({ subject: `Reminder: ${v.title} (within 24 hours)`, body: `"${v.title}" starts ${v.when}${v.venue ? ` at ${v.venue}` : ''}.` }),
     reminder_1h: (_, v) => ({ subject: `Reminder: ${v.title} (within the hour)`, body: `"${v.title}" starts ${v.when}${v.venue ? ` at ${v.venue}` : ''}.` }),
+    cosign_requested: (p, v) => ({ subject: `Co-sign request: ${v.title}`, body: `${str(p, 'name') || 'A member'} invites you to co-sign the topic "${v.title}". Confirm or decline under My topics.` }),
   },
 };
 

@@ -5,6 +5,7 @@ import type { CoSignReply, MyTopics, SessionUser, TopicPage, Topic, TopicInput, 
 import { topicMachine } from '@xieshang/domain';
 import { AppException } from '../../common/app-exception';
 import { AuditService } from '../audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { SettingsService } from '../settings/settings.service';
 import { findTopic, isOffice, isScreener, likeEscape, newPublicId, POOL_STATES, recordEvent, recount, SUMMARY_COLUMNS, toSummary, type SummaryRow, type TopicRow } from './topic-rows';
 
@@ -30,6 +31,7 @@ export class TopicsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly settings: SettingsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async currentYear(m: EntityManager = this.ds.manager): Promise<number> {
@@ -70,6 +72,8 @@ export class TopicsService {
       );
       if (coSignerIds.length > 0) {
         await m.query(`INSERT INTO topic_co_signers (topic_id, user_id) SELECT $1, unnest($2::uuid[])`, [id, coSignerIds]);
+        // Co-signers must confirm; tell them now, not when they happen to open 我的议题.
+        await this.notifications.notify({ userIds: coSignerIds, kind: 'cosign_requested', params: { title: input.title, name: user.name }, link: `/topics/${id}` }, m);
       }
       await recordEvent(m, { topicId: id, action: 'submit', to: 'submitted', actorId: user.id, data: { source } });
       await this.audit.record({ actorId: user.id, action: 'topic.created', entity: 'topic', entityId: id, data: { title: input.title, source, coSigners: coSignerIds.length } }, m);

@@ -1,5 +1,5 @@
 import { Box, Group, Text, ThemeIcon, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconBell, IconCalendarEvent, IconCalendarOff, IconClipboardCheck, IconClock, IconFileText, IconMessage } from '@tabler/icons-react';
+import { IconBell, IconCalendarEvent, IconCalendarOff, IconClipboardCheck, IconClock, IconFileText, IconMessage, IconUsersGroup } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Notification, NotificationKind } from '@xieshang/contracts';
@@ -17,6 +17,7 @@ const ICONS: Record<NotificationKind, { icon: ComponentType<{ size?: number }>; 
   speech_reviewed: { icon: IconMessage, color: 'cyan' },
   reminder_24h: { icon: IconClock, color: 'yellow' },
   reminder_1h: { icon: IconClock, color: 'yellow' },
+  cosign_requested: { icon: IconUsersGroup, color: 'indigo' },
 };
 
 /** One notification as a button: opening it marks it read and follows its link. */
