@@ -17,11 +17,11 @@
  * half online, and online joiners are checked in); BENCH_API_NODE_ARGS / BENCH_BARE_NODE_ARGS pass node
  * flags to the api / bare server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
-const { fork, spawn } = require('node:child_process');
+const { fork } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { ROOT, startApi } = require('../support/api-process');
 const { randomUUID } = require('node:crypto');
 const { Client } = require('pg');
 const { io } = require('socket.io-client');
@@ -29,8 +29,6 @@ const WebSocket = require('ws');
 const { now, round, summarize, sleep } = require('./stats');
 const { seedMembers, seedMeeting } = require('./seed');
 
-const ROOT = path.resolve(__dirname, '../..');
-const MAIN = path.join(ROOT, 'apps/api/dist/apps/api/src/main.js');
 
 function args() {
   const a = process.argv.slice(2);
@@ -42,16 +40,6 @@ function args() {
   for (const [k, v] of Object.entries(out)) if (!Number.isInteger(v) || v < 1) throw new Error(`--${k} must be a positive integer`);
   return out;
 }
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 
 /** Resident memory of a process (Linux /proc), in KB. */
 function rssKb(pid) {
@@ -91,34 +79,11 @@ async function collectGarbage(inspectorUrl) {
   await sleep(500);
 }
 
-async function startApi() {
-  if (!fs.existsSync(MAIN)) throw new Error(`No api build at ${MAIN}: run npm run build:api`);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xieshang-bench-'));
-  if (process.getuid?.() === 0) fs.chmodSync(dataDir, 0o777);
-  const [port, pgPort] = [await freePort(), await freePort()];
-    // the inspector (on a free port) lets the bench force a full GC before reading idle memory
-  const child = spawn(process.execPath, ['--inspect=127.0.0.1:0', ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), MAIN], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', NODE_ENV: 'production', SEED_DEMO: 'auto', REDIS_URL: '', DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout.on('data', (d) => (log += d));
-  child.stderr.on('data', (d) => (log += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`api exited:\n${log}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    if (Date.now() > deadline) throw new Error(`api did not start:\n${log}`);
-    await sleep(200);
-  }
-  const inspector = /Debugger listening on (ws:\/\/\S+)/.exec(log)?.[1];
-  return { child, url, dataDir, inspector, databaseUrl: `postgres://xieshang:xieshang@127.0.0.1:${pgPort}/xieshang`, log: () => log };
+async function startLiveApi() {
+  // the inspector (on a free port) lets the bench force a full GC before reading idle memory
+  const nodeArgs = ['--inspect=127.0.0.1:0', ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+  const api = await startApi({ nodeArgs, name: 'bench' });
+  return { ...api, inspector: /Debugger listening on (ws:\/\/\S+)/.exec(api.log())?.[1] };
 }
 
 function startBaseline() {
@@ -265,7 +230,7 @@ async function measure(fleets, count, sendLive, sendBare) {
 async function main() {
   const opt = args();
   console.log(`live bench: ${opt.clients} clients, ${opt.commands} commands, ${opt.fleets} fleet processes, ${os.cpus().length} cores`);
-  const api = await startApi();
+  const api = await startLiveApi();
   const fleets = new Fleets(opt.fleets);
   let baseline;
   const db = new Client({ connectionString: api.databaseUrl });

@@ -8,17 +8,14 @@
  * category, policy area, source, and a full-text search), and similar-topic suggestions (pg_trgm).
  * Prints a table and writes bench/results/topics.json. Target: p95 ≤ 50 ms.
  */
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { ROOT, startApi } = require('../support/api-process');
 const { Client } = require('pg');
-const { round, summarize, sleep } = require('../live/stats');
+const { round, summarize } = require('../live/stats');
 const { seedTopics, SUBJECTS } = require('./seed');
 
-const ROOT = path.resolve(__dirname, '../..');
-const MAIN = path.join(ROOT, 'apps/api/dist/apps/api/src/main.js');
 const TARGET_P95_MS = 50;
 
 function args() {
@@ -32,43 +29,6 @@ function args() {
   return out;
 }
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-
-async function startApi() {
-  if (!fs.existsSync(MAIN)) throw new Error(`No api build at ${MAIN}: run npm run build:api`);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xieshang-bench-topics-'));
-  if (process.getuid?.() === 0) fs.chmodSync(dataDir, 0o777);
-  const [port, pgPort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', NODE_ENV: 'production', SEED_DEMO: 'auto', REDIS_URL: '', DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout.on('data', (d) => (log += d));
-  child.stderr.on('data', (d) => (log += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`api exited:\n${log}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    if (Date.now() > deadline) throw new Error(`api did not start:\n${log}`);
-    await sleep(200);
-  }
-  return { child, url, dataDir, databaseUrl: `postgres://xieshang:xieshang@127.0.0.1:${pgPort}/xieshang` };
-}
 
 async function login(url) {
   const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@demo.local', password: 'xieshang-demo' }) });
@@ -95,7 +55,7 @@ async function main() {
   const opts = args();
   const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
   console.log(`starting api, seeding ${opts.topics} topics…`);
-  const api = await startApi();
+  const api = await startApi({ name: 'bench-topics' });
   try {
     const db = new Client({ connectionString: api.databaseUrl });
     await db.connect();
