@@ -65,9 +65,12 @@ export function LiveMemberPage(_props: Record<string, unknown> = {}) {
           banner={<ConnectionNotice connection={session.connection} />}
           headerActions={
             <>
-              <Button variant="subtle" size="compact-sm" onClick={() => choose(other)}>
-                {t(other === 'remote' ? 'live.join.switchToRemote' : 'live.join.switchToRoom')}
-              </Button>
+              {/* switching room/remote means nothing once the session has ended */}
+              {state.status !== 'ended' && (
+                <Button variant="subtle" size="compact-sm" onClick={() => choose(other)}>
+                  {t(other === 'remote' ? 'live.join.switchToRemote' : 'live.join.switchToRoom')}
+                </Button>
+              )}
               {you.isHost && (
                 <Button component={Link} to={`/meetings/${id}/live/host`} variant="light" size="compact-sm" leftSection={<IconUserShield size={16} aria-hidden />}>
                   {t('live.links.host')}
