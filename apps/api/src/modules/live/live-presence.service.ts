@@ -3,6 +3,8 @@ import type { Namespace } from 'socket.io';
 import { LIVE_PRESENCE_LIST_MAX, type LivePresence, type LivePresenceUpdate } from '@xieshang/contracts';
 import { liveHostRoom, liveRoom, type LiveMembership } from './live-socket';
 
+/** After a presence count from this instance alone (the others did not answer), try again this soon. */
+const PRESENCE_RETRY_MS = 2_000;
 /** Joins and leaves within this window make one presence update (a room filling up is not N² messages). */
 export const PRESENCE_DEBOUNCE_MS = 250;
 /** Large rooms (only a count for most clients) update less often: each update is a message to everyone. */
@@ -81,8 +83,11 @@ export class LivePresenceService implements BeforeApplicationShutdown {
       return;
     }
     this.running.add(meetingId);
+    let complete = true;
     try {
-      const list = presenceOf(await this.memberships(meetingId));
+      const found = await this.memberships(meetingId);
+      complete = found.complete;
+      const list = presenceOf(found.memberships);
       const view = { count: list.length, list };
       if (view.count) this.last.set(meetingId, view);
       else {
@@ -95,19 +100,22 @@ export class LivePresenceService implements BeforeApplicationShutdown {
     } finally {
       this.running.delete(meetingId);
       if (this.again.delete(meetingId)) this.schedule(meetingId);
+      // A count from this instance alone is a stopgap: ask the other instances again shortly, so
+      // presence converges once they (or Redis) answer, even if nobody joins or leaves meanwhile.
+      else if (!complete && !this.stopped) setTimeout(() => this.schedule(meetingId), PRESENCE_RETRY_MS).unref();
     }
   }
 
-  private async memberships(meetingId: string): Promise<LiveMembership[]> {
-    if (!this.ns) return [];
+  private async memberships(meetingId: string): Promise<{ memberships: LiveMembership[]; complete: boolean }> {
+    if (!this.ns) return { memberships: [], complete: true };
     const pick = (sockets: Array<{ data: unknown }>) =>
       sockets.map((s) => (s.data as { live?: Record<string, LiveMembership> }).live?.[meetingId]).filter((m): m is LiveMembership => m !== undefined);
     try {
-      return pick(await this.ns.in(liveRoom(meetingId)).fetchSockets());
+      return { memberships: pick(await this.ns.in(liveRoom(meetingId)).fetchSockets()), complete: true };
     } catch (err) {
       // the other instances did not answer (Redis away): this instance's own sockets are better than nothing
       this.log.warn({ err, meetingId }, 'presence across instances unavailable; using local sockets');
-      return pick(await this.ns.local.in(liveRoom(meetingId)).fetchSockets());
+      return { memberships: pick(await this.ns.local.in(liveRoom(meetingId)).fetchSockets()), complete: false };
     }
   }
 
