@@ -1,5 +1,5 @@
 import { ROLES } from '@xieshang/contracts';
-import { meetingMachine, type MeetingAction, type MeetingState } from './meeting.machine';
+import { isMeetingHost, meetingMachine, type MeetingAction, type MeetingState } from './meeting.machine';
 import type { WorkflowActor } from './state-machine';
 import { FULL_INPUT, requiredFieldCases, transitionCases, without, type ExpectedTable } from './transition-cases';
 
@@ -76,6 +76,14 @@ describe('meetingMachine', () => {
     expect(meetingMachine.can({ id: 'c2', roles: ['chair'] }, { state: 'live', hostId: 'c1' }, 'end')).toBe(false);
     expect(meetingMachine.can({ id: 'a', roles: ['admin'] }, { state: 'live', hostId: 'c1' }, 'end')).toBe(true);
     expect(meetingMachine.can({ id: 'c2', roles: ['chair'] }, { state: 'live', hostId: null }, 'end')).toBe(true);
+  });
+
+  it('names one host rule for the live session and the check-in code', () => {
+    expect(isMeetingHost({ id: 'a', roles: ['admin'] }, 'c1')).toBe(true);
+    expect(isMeetingHost({ id: 'c1', roles: ['chair'] }, 'c1')).toBe(true);
+    expect(isMeetingHost({ id: 'c2', roles: ['chair'] }, 'c1')).toBe(false);
+    expect(isMeetingHost({ id: 'c2', roles: ['chair'] }, null)).toBe(true);
+    expect(isMeetingHost({ id: 'm1', roles: ['member'] }, null)).toBe(false);
   });
 
   it.each(['closed', 'cancelled'] as const)('%s is terminal', (s) => expect(meetingMachine.isTerminal(s)).toBe(true));

@@ -13,10 +13,18 @@ export interface MeetingSubject {
   hostId?: string | null;
 }
 
-/** The office always; a chair when hosting this meeting or when no host is named. */
-export function mayRunLiveSession(actor: WorkflowActor, subject: MeetingSubject): boolean {
+/**
+ * Who hosts a meeting (runs its live session, shows the projector's check-in code): the office
+ * always; the named host (a chair, checked when the meeting is saved); any chair when none is named.
+ * The api and the web both ask this.
+ */
+export function isMeetingHost(actor: Pick<WorkflowActor, 'id' | 'roles'>, hostId: string | null | undefined): boolean {
   if (hasAnyRole(actor, ['admin'])) return true;
-  return hasAnyRole(actor, ['chair']) && (!subject.hostId || subject.hostId === actor.id);
+  return hostId ? actor.id === hostId : hasAnyRole(actor, ['chair']);
+}
+
+export function mayRunLiveSession(actor: WorkflowActor, subject: MeetingSubject): boolean {
+  return isMeetingHost(actor, subject.hostId);
 }
 
 export const meetingMachine = defineMachine<MeetingState, MeetingAction, MeetingSubject>({

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CHECK_IN_TOKEN_SECONDS, type CheckInToken, type Invitation, type SessionUser } from '@xieshang/contracts';
-import { CHECK_IN_MODE, invitationMachine, isTransitionError, type WorkflowActor } from '@xieshang/domain';
+import { CHECK_IN_MODE, invitationMachine, isMeetingHost, isTransitionError, type WorkflowActor } from '@xieshang/domain';
 import { AppException } from '../../common/app-exception';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
@@ -25,7 +25,7 @@ export class AttendanceService {
   /** The code for the projector: the office or the meeting's host, while check-in is open. */
   async checkInToken(meetingId: string, viewer: SessionUser, requestOrigin: string, now = Date.now()): Promise<CheckInToken> {
     const meeting = await loadMeeting(this.ds.manager, meetingId);
-    if (!viewer.roles.includes('admin') && meeting.hostId !== viewer.id) throw new AppException('NOT_HOST');
+    if (!isMeetingHost(viewer, meeting.hostId)) throw new AppException('NOT_HOST');
     this.assertOpen(meeting, now);
     const token = checkInCode(await this.secret(this.ds.manager, meetingId), meetingId, checkInWindow(now));
     const base = (this.config.PUBLIC_URL ?? requestOrigin).replace(/\/+$/, '');

@@ -1,5 +1,5 @@
 import type { LiveActor, LiveCommand, LiveErrorCode, MeetingState, Role, SessionUser } from '@xieshang/contracts';
-import { canSeeMeeting } from '@xieshang/domain';
+import { canSeeMeeting, isMeetingHost } from '@xieshang/domain';
 
 /**
  * Who may do what in a meeting's live room. The reducer in libs/domain checks host-only commands and
@@ -25,13 +25,9 @@ export const LIVE_ROOM_STATES: readonly MeetingState[] = ['notified', 'materials
 
 const VIEWING_ROLES: readonly Role[] = ['admin', 'chair', 'leader', 'observer'];
 
-export function isLiveHost(user: Pick<SessionUser, 'id' | 'roles'>, hostId: string | null): boolean {
-  if (user.roles.includes('admin')) return true;
-  return hostId ? user.id === hostId : user.roles.includes('chair');
-}
 
 export function liveAccess(user: LiveUser, meeting: { hostId: string | null }, invited: boolean): LiveAccess {
-  const isHost = isLiveHost(user, meeting.hostId);
+  const isHost = isMeetingHost(user, meeting.hostId);
   const isLiaison = user.roles.includes('department') && user.departmentId !== null;
   return {
     userId: user.id,

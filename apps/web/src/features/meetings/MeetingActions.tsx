@@ -4,6 +4,7 @@ import { IconCalendarDown, IconDeviceDesktop, IconPencil, IconPlayerPlay, IconPr
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MEETING_ACTIONS, MeetingRoutes, type Meeting, type MeetingAction } from '@xieshang/contracts';
+import { isMeetingHost } from '@xieshang/domain';
 import { download } from '../../lib/api';
 import { ErrorState } from '../shell/ErrorState';
 import { TransitionDialog } from './TransitionDialog';
@@ -25,7 +26,7 @@ export function MeetingActions({ meeting }: { meeting: Meeting }) {
   // Keep the machine's order (preparing → … → close), cancel last.
   const actions = MEETING_ACTIONS.filter((a) => meeting.allowedActions.includes(a));
   const liveOpen = LIVE_LINK_STATES.includes(meeting.state);
-  const isHost = isOffice || (!!user && (meeting.hostId === user.id || (meeting.hostId === null && user.roles.includes('chair'))));
+  const isHost = !!user && isMeetingHost(user, meeting.hostId);
   const id = meeting.id;
 
   return (
