@@ -1,10 +1,17 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { LIVE_PRESENCE_LIST_MAX, type LivePresence, type LivePresenceUpdate } from '@xieshang/contracts';
+import { CLUSTER_LINK_UP, clusterEvents } from '../realtime/cluster-events';
 import { liveHostRoom, liveRoom, type LiveMembership } from './live-socket';
 
 /** After a presence count from this instance alone (the others did not answer), try again this soon. */
 const PRESENCE_RETRY_MS = 2_000;
+/**
+ * Every room this instance serves is recounted this often. Pub/sub drops messages while an instance's
+ * Redis link is down or still subscribing, and the count an instance saw then would otherwise stay
+ * until the next join or leave. Unchanged counts send nothing.
+ */
+const PRESENCE_RECONCILE_MS = 10_000;
 /** Joins and leaves within this window make one presence update (a room filling up is not N² messages). */
 export const PRESENCE_DEBOUNCE_MS = 250;
 /** Large rooms (only a count for most clients) update less often: each update is a message to everyone. */
@@ -51,9 +58,23 @@ export class LivePresenceService implements BeforeApplicationShutdown {
   /** what the room last got: the count, and for small rooms the list as JSON */
   private readonly sent = new Map<string, { count: number; signature: string | null }>();
   private stopped = false;
+  private reconcileTimer: NodeJS.Timeout | null = null;
+  private readonly recountAll = () => {
+    for (const meetingId of this.last.keys()) {
+      // rooms with no client here are left to the instances that have some
+      if (this.ns?.adapter.rooms.get(liveRoom(meetingId))?.size) this.schedule(meetingId);
+      else {
+        this.last.delete(meetingId);
+        this.sent.delete(meetingId);
+      }
+    }
+  };
 
   attach(ns: Namespace): void {
     this.ns = ns;
+    clusterEvents.on(CLUSTER_LINK_UP, this.recountAll);
+    this.reconcileTimer = setInterval(this.recountAll, PRESENCE_RECONCILE_MS);
+    this.reconcileTimer.unref();
   }
 
   schedule(meetingId: string): void {
@@ -141,6 +162,8 @@ export class LivePresenceService implements BeforeApplicationShutdown {
 
   beforeApplicationShutdown(): void {
     this.stopped = true;
+    clusterEvents.off(CLUSTER_LINK_UP, this.recountAll);
+    if (this.reconcileTimer) clearInterval(this.reconcileTimer);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
   }

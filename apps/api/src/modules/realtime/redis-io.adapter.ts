@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
+import { CLUSTER_LINK_UP, clusterEvents } from './cluster-events';
 
 type RedisClient = ReturnType<typeof createClient>;
 
@@ -54,7 +55,11 @@ export class RedisIoAdapter extends IoAdapter {
     this.sub = this.pub.duplicate();
     for (const [name, client] of [['pub', this.pub], ['sub', this.sub]] as const) {
       client.on('error', (e: unknown) => this.logError(`redis ${name}`, e));
-      client.on('ready', () => log.info(`Redis ${name} connected (socket.io adapter)`));
+      client.on('ready', () => {
+        log.info(`Redis ${name} connected (socket.io adapter)`);
+        // the subscriptions are restored just after 'ready': only then do other instances hear us
+        if (name === 'sub') setTimeout(() => clusterEvents.emit(CLUSTER_LINK_UP), 500).unref();
+      });
       // connect() keeps retrying through reconnectStrategy; it only settles on success or close
       client.connect().catch((e: unknown) => this.logError(`redis ${name} connect`, e));
     }
