@@ -21,6 +21,8 @@ module.exports = {
   moduleNameMapper: {
     '^@xieshang/contracts$': path.join(root, 'libs/contracts/src/index.ts'),
     '^@xieshang/domain$': path.join(root, 'libs/domain/src/index.ts'),
+    '^@xieshang/editor-schema$': path.join(root, 'libs/editor-schema/src/index.ts'),
+    '^@xieshang/collab-provider$': path.join(root, 'libs/collab-provider/src/index.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

@@ -13,6 +13,8 @@ export default defineConfig({
     alias: {
       '@xieshang/contracts': lib('contracts'),
       '@xieshang/domain': lib('domain'),
+      '@xieshang/editor-schema': lib('editor-schema'),
+      '@xieshang/collab-provider': lib('collab-provider'),
     },
   },
   build: {
