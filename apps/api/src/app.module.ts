@@ -22,6 +22,10 @@ import { SettingsModule } from './modules/settings/settings.module';
 import { SpeechesModule } from './modules/speeches/speeches.module';
 import { TopicsModule } from './modules/topics/topics.module';
 import { PlansModule } from './modules/plans/plans.module';
+import { DutyModule } from './modules/duty/duty.module';
+import { OutcomesModule } from './modules/outcomes/outcomes.module';
+import { DocumentsModule } from './modules/documents/documents.module';
+import { CollabModule } from './modules/collab/collab.module';
 
 @Module({})
 export class AppModule {
@@ -63,6 +67,10 @@ export class AppModule {
         PlansModule,
         CalendarModule,
         LiveModule,
+        DutyModule,
+        OutcomesModule,
+        DocumentsModule,
+        CollabModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
     };

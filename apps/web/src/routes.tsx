@@ -49,6 +49,15 @@ export const appPages: RouteObject[] = [
   { path: 'admin/topic-calls', ...page(() => import('./features/topics/TopicCallsPage').then((m) => m.TopicCallsPage), 'topics.screen') },
   { path: 'plans', ...page(() => import('./features/plans/PlansPage').then((m) => m.PlansPage), 'plans.read') },
   { path: 'plans/:id', ...page(() => import('./features/plans/PlanEditorPage').then((m) => m.PlanEditorPage), 'plans.read') },
+  { path: 'documents', ...page(() => import('./features/documents/DocumentsPage').then((m) => m.DocumentsPage), 'documents.read') },
+  { path: 'documents/:id', ...page(() => import('./features/documents/DocumentPage').then((m) => m.DocumentPage), 'documents.read') },
+  { path: 'outcomes', ...page(() => import('./features/outcomes/OutcomesPage').then((m) => m.OutcomesPage), 'outcomes.read') },
+  { path: 'outcomes/:id', ...page(() => import('./features/outcomes/OutcomeDetailPage').then((m) => m.OutcomeDetailPage), 'outcomes.read') },
+  { path: 'outcomes/dashboard', ...page(() => import('./features/outcomes/OutcomeDashboardPage').then((m) => m.OutcomeDashboardPage), 'outcomes.read') },
+  { path: 'assignments', ...page(() => import('./features/outcomes/AssignmentsPage').then((m) => m.AssignmentsPage), 'outcomes.respond') },
+  { path: 'duty/mine', ...page(() => import('./features/duty/MyDutyRecordPage').then((m) => m.MyDutyRecordPage), 'duty.read') },
+  { path: 'admin/duty', ...page(() => import('./features/duty/DutyRecordsPage').then((m) => m.DutyRecordsPage), 'duty.manage') },
+  { path: 'admin/duty-rules', ...page(() => import('./features/duty/DutyRulesPage').then((m) => m.DutyRulesPage), 'duty.manage') },
 ];
 
 /** Full-screen pages outside the shell (the projector on the hall's big screen). */
@@ -64,6 +73,8 @@ export const routes: RouteObject[] = [
   { path: '/call', ...page(() => import('./features/topics/PublicCallsPage').then((m) => m.PublicCallsPage)) },
   { path: '/call/:callId', ...page(() => import('./features/topics/PublicCallPage').then((m) => m.PublicCallPage)) },
   { path: '/call/topics/:publicId', ...page(() => import('./features/topics/PublicTopicStatusPage').then((m) => m.PublicTopicStatusPage)) },
+  // Outcomes the office made public: progress and feedback summary, no login.
+  { path: '/accountability', ...page(() => import('./features/outcomes/PublicAccountabilityPage').then((m) => m.PublicAccountabilityPage)) },
   {
     path: '/',
     children: [

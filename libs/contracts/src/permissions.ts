@@ -18,5 +18,12 @@ export const PERMISSIONS = [
   'topics.screen',
   'plans.read',
   'plans.manage',
+  'documents.read',
+  'documents.manage',
+  'outcomes.read',
+  'outcomes.manage',
+  'outcomes.respond',
+  'duty.read',
+  'duty.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

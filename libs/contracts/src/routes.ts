@@ -4,6 +4,9 @@ import { route, type RouteDef } from './route-def';
 import { MeetingRoutes, NotificationRoutes } from './meetings.routes';
 import { TopicRoutes } from './topics.routes';
 import { PlanRoutes } from './plans.routes';
+import { DocumentRoutes } from './documents.routes';
+import { OutcomeRoutes } from './outcomes.routes';
+import { DutyRoutes } from './duty.routes';
 import { Health } from './health';
 import { LoginRequest, SessionUser, ChangePasswordRequest, UpdateMyPreferences } from './auth';
 import { IdParams, Ok, pageOf } from './common';
@@ -46,7 +49,7 @@ export const CoreRoutes = {
 } as const;
 
 /** Every route of the API; feature modules add their maps here. */
-export const ALL_ROUTES: Record<string, RouteDef> = { ...CoreRoutes, ...MeetingRoutes, ...NotificationRoutes, ...TopicRoutes, ...PlanRoutes };
+export const ALL_ROUTES: Record<string, RouteDef> = { ...CoreRoutes, ...MeetingRoutes, ...NotificationRoutes, ...TopicRoutes, ...PlanRoutes, ...DocumentRoutes, ...OutcomeRoutes, ...DutyRoutes };
 
 /** Types a handler receives, inferred from a route's schemas (after parsing). */
 export type BodyOf<R extends RouteDef> = R['body'] extends z.ZodType ? z.output<R['body']> : never;

@@ -19,6 +19,16 @@ export const ROLE_GRANTS: Record<Permission, readonly Role[]> = {
   // Everyone signed in may open the plans page; drafts stay with the office, chairs and leaders (canSeePlan).
   'plans.read': ['admin', 'chair', 'member', 'department', 'leader', 'observer'],
   'plans.manage': ['admin'],
+  // Which documents a person sees (the meeting's participants, assigned editors) is the service's check.
+  'documents.read': ['admin', 'chair', 'member', 'department', 'leader', 'observer'],
+  'documents.manage': ['admin'],
+  // Leaders follow the outcomes sent to them; department liaisons see only their own assignments.
+  'outcomes.read': ['admin', 'chair', 'leader', 'department'],
+  'outcomes.manage': ['admin'],
+  'outcomes.respond': ['department'],
+  // Every member reads their own duty record; the office and the chair see everyone's.
+  'duty.read': ['admin', 'chair', 'member'],
+  'duty.manage': ['admin'],
 };
 
 export interface Actor {

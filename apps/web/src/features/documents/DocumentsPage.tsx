@@ -1,0 +1,4 @@
+/** Placeholder until the documents feature lands. */
+export function DocumentsPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Placeholder until the duty feature lands. */
+export function DutyRulesPage() {
+  return null;
+}

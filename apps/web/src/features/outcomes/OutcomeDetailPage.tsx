@@ -1,0 +1,4 @@
+/** Placeholder until the outcomes feature lands. */
+export function OutcomeDetailPage() {
+  return null;
+}

@@ -1,0 +1,2 @@
+/** Yjs sync over socket.io, namespace `/collab`: events, payloads and limits shared by the api and the provider. */
+export const COLLAB_NAMESPACE = '/collab';

@@ -1,0 +1,2 @@
+/** Co-authored documents (flow 7): minutes, consensus reports, versions, comments, export. */
+export {};

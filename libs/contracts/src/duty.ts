@@ -1,0 +1,2 @@
+/** Duty records (flow 9): credited events, scoring rules, scores and rankings. */
+export {};
