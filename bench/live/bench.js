@@ -22,6 +22,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { ROOT, startApi } = require('../support/api-process');
+const { cpuMs, rssKb, stop } = require('../support/process-stats');
 const { randomUUID } = require('node:crypto');
 const { Client } = require('pg');
 const { io } = require('socket.io-client');
@@ -39,18 +40,6 @@ function args() {
   const out = { clients: get('clients', 2000), commands: get('commands', 200), fleets: get('fleets', 2), concurrency: get('concurrency', 100) };
   for (const [k, v] of Object.entries(out)) if (!Number.isInteger(v) || v < 1) throw new Error(`--${k} must be a positive integer`);
   return out;
-}
-
-/** Resident memory of a process (Linux /proc), in KB. */
-function rssKb(pid) {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) : NaN;
-}
-
-/** CPU time (user + system) of a process in ms, from /proc/<pid>/stat. */
-function cpuMs(pid) {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 /** Full garbage collection in the api through its inspector, so idle memory is not the join storm's garbage. */
@@ -104,17 +93,6 @@ function collectBaselineGarbage(child) {
     child.send('gc');
   });
 }
-
-const stop = (child) =>
-  new Promise((resolve) => {
-    if (!child || child.exitCode !== null) return resolve();
-    const t = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(t);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 
 /** The client fleets: forked processes, each holding a share of every group of clients. */
 class Fleets {
