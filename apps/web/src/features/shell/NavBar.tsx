@@ -4,14 +4,20 @@ import { Link, useLocation } from 'react-router';
 import { NAV_GROUPS } from './navConfig';
 import { useNavItems } from './useNavItems';
 
-function isActive(pathname: string, path: string): boolean {
+function matches(pathname: string, path: string): boolean {
   return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+}
+
+/** The most specific entry wins: on /outcomes/dashboard only 成果统计 is active, not 成果办理 too. */
+export function activeNavPath(pathname: string, paths: readonly string[]): string | undefined {
+  return paths.filter((p) => matches(pathname, p)).sort((a, b) => b.length - a.length)[0];
 }
 
 export function NavBar({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const items = useNavItems();
+  const activePath = activeNavPath(pathname, items.map((i) => i.path));
   return (
     <ScrollArea component="nav" aria-label={t('nav.label')} type="auto">
       <Stack gap="md" p="sm">
@@ -28,7 +34,7 @@ export function NavBar({ onNavigate }: { onNavigate: () => void }) {
               )}
               <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                 {inGroup.map((item) => {
-                  const active = isActive(pathname, item.path);
+                  const active = item.path === activePath;
                   return (
                     <li key={item.key}>
                       <NavLink
