@@ -1,2 +1,4 @@
 /** Yjs sync over socket.io (`/collab`), with acknowledged, resent updates: see provider.ts. */
-export {};
+export { CollabProvider } from './provider';
+export type { CollabProviderOptions, CollabStatus, CollabProviderEvents } from './provider';
+export { toBytes } from './bytes';

@@ -1,0 +1,131 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as net from 'node:net';
+import { CollabDocStore } from '../src/modules/collab/collab-doc-store';
+import { CollabTestClient, createDocument, until } from './support/collab-clients';
+import { createTestApp, TestApp } from './support/test-app';
+
+jest.setTimeout(90_000);
+
+/*
+ * Two api instances on one PostgreSQL, joined by a real redis-server (socket.io Redis adapter): updates and
+ * awareness reach clients on both; each instance's in-memory copy applies what the other logged (so a sync
+ * step 2 it serves is complete); one instance at a time holds a document's compaction lease.
+ */
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+function startRedis(port: number): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 10_000);
+    child.stdout?.on('data', (d) => {
+      out += d;
+      if (/Ready to accept connections/i.test(out)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server could not run (apt-get install -y redis-server): ${e.message}`));
+    });
+  });
+}
+
+describe('collab on two api instances with Redis', () => {
+  let redis: ChildProcess;
+  let a: TestApp;
+  let b: TestApp;
+  let storeA: CollabDocStore;
+  let storeB: CollabDocStore;
+  let cookieA: string;
+  let cookieB: string;
+  const clients: CollabTestClient[] = [];
+  const client = (t: TestApp, cookie: string, documentId: string) => {
+    const c = new CollabTestClient(`c${clients.length}`, t.url, cookie, documentId);
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    const port = await freePort();
+    redis = await startRedis(port);
+    const REDIS_URL = `redis://127.0.0.1:${port}`;
+    a = await createTestApp({ demo: true, env: { REDIS_URL } });
+    b = await createTestApp({ env: { REDIS_URL, DATABASE_URL: a.databaseUrl } });
+    storeA = a.app.get(CollabDocStore);
+    storeB = b.app.get(CollabDocStore);
+    cookieA = (await a.as('admin@demo.local')).cookieHeader;
+    cookieB = (await b.as('admin@demo.local')).cookieHeader;
+    // both adapters subscribed
+    await new Promise((r) => setTimeout(r, 500));
+  });
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.close();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    redis?.kill('SIGTERM');
+  });
+
+  it('updates and awareness reach clients on both instances; each copy in memory stays complete', async () => {
+    const documentId = await createDocument(a.ds);
+    const onA = await client(a, cookieA, documentId).synced();
+    const onB = await client(b, cookieB, documentId).synced();
+    expect(storeA.isLoaded(documentId) && storeB.isLoaded(documentId)).toBe(true);
+
+    onA.insert(0, '甲');
+    onB.insert(0, '乙');
+    await Promise.all([onA.flushed(), onB.flushed()]);
+    for (let i = 0; i < 20; i++) (i % 2 ? onA : onB).insert(1, String(i % 10));
+    await Promise.all([onA.flushed(), onB.flushed()]);
+    await until('both clients converge', () => onA.toString() === onB.toString() && onA.toString().length === 22);
+
+    // B loaded the document before A's edits: a newcomer on B gets them from B's memory
+    const late = await client(b, cookieB, documentId).synced();
+    expect(late.toString()).toBe(onA.toString());
+    expect((await storeB.loadFromDatabase(documentId)).getText('t').toString()).toBe(onA.toString());
+
+    onA.provider.awareness.setLocalStateField('user', { name: '甲' });
+    await until('awareness crossed instances', () =>
+      [...onB.provider.awareness.getStates().values()].some((s) => (s as { user?: { name: string } }).user?.name === '甲'),
+    );
+  });
+
+  it('accessChanged on one instance reaches sockets on the other', async () => {
+    const documentId = await createDocument(a.ds);
+    const onB = await client(b, cookieB, documentId).synced();
+    expect(onB.provider.status.readOnly).toBe(false);
+    await a.ds.query(`UPDATE documents SET state = 'finalized' WHERE id = $1`, [documentId]);
+    storeA.accessChanged(documentId);
+    await until('B socket told', () => onB.provider.status.readOnly);
+  });
+
+  it('one instance holds a document compaction lease at a time; folding keeps the content', async () => {
+    const documentId = await createDocument(a.ds);
+    const onA = await client(a, cookieA, documentId).synced();
+    const onB = await client(b, cookieB, documentId).synced();
+    for (let i = 0; i < 10; i++) {
+      onA.insert(0, 'a');
+      onB.insert(0, 'b');
+      await Promise.all([onA.flushed(), onB.flushed()]);
+    }
+    expect(await storeA.compactNow(documentId)).toBe(true);
+    expect(await storeB.compactNow(documentId)).toBe(false);
+    expect(await storeA.compactNow(documentId)).toBe(true); // renewing its own lease
+    expect(await storeA.logRows(documentId)).toBe(0);
+    await until('converged', () => onA.toString() === onB.toString());
+    expect((await storeA.loadFromDatabase(documentId)).getText('t').toString()).toBe(onA.toString());
+  });
+});
