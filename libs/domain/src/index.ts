@@ -3,3 +3,4 @@ export * from './workflows';
 export * from './live';
 export * from './member-profile';
 export * from './meetings';
+export * from './documents';

@@ -4,6 +4,7 @@ import { seedStandardMeetingTypes } from '../modules/meetings/standard-meeting-t
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoTopics } from './demo-topics';
 import { seedDemoPlan } from './demo-plan';
+import { seedDemoDocuments } from './demo-documents';
 import { DEMO_COMMITTEES, DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_SECTORS, demoMembers } from './demo-data';
 
 export interface DemoLogin {
@@ -55,6 +56,7 @@ export async function seedDemo(ds: DataSource): Promise<DemoLogin[]> {
     await seedDemoMeetings(m);
     await seedDemoTopics(m);
     await seedDemoPlan(m);
+    await seedDemoDocuments(m);
     await m.query(`INSERT INTO audit_log (action, entity, data) VALUES ('demo.seeded', 'system', '{}')`);
     return logins;
   });

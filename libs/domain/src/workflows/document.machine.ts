@@ -1,10 +1,8 @@
+import { DOCUMENT_STATES, type DocumentAction, type DocumentState } from '@xieshang/contracts';
 import { defineMachine, hasAnyRole } from './state-machine';
 
 /** Flow 7: minutes and consensus documents. `finalized` is terminal: the rendered copy is immutable. */
-export const DOCUMENT_STATES = ['draft', 'in_review', 'finalized'] as const;
-export type DocumentState = (typeof DOCUMENT_STATES)[number];
-
-export type DocumentAction = 'submit_for_review' | 'send_back' | 'finalize';
+export { DOCUMENT_STATES, type DocumentAction, type DocumentState };
 
 export interface DocumentSubject {
   state: string;

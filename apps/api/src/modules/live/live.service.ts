@@ -24,6 +24,7 @@ import { LiveDirectory } from './live-directory';
 import { seedLiveState } from './live-seed';
 import { insertSession, lockSession, readEvents, readHead, readSnapshot, replaceInitialState, saveBatch, storedVersions, type StoredEvent } from './live-store';
 import { liveRoom } from './live-socket';
+import { LiveSpeakerEvents } from './live-speaker-events';
 import { finishedSpeeches, type SpeakingLogRow } from './speaking-log';
 
 
@@ -94,6 +95,7 @@ export class LiveService implements BeforeApplicationShutdown {
     private readonly directory: LiveDirectory,
     private readonly meetings: MeetingsService,
     private readonly speeches: SpeechesService,
+    private readonly speakerEvents: LiveSpeakerEvents,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.singleInstance = !config.REDIS_URL;
@@ -261,6 +263,9 @@ export class LiveService implements BeforeApplicationShutdown {
       this.cache.set(meetingId, { version: o.state.version, state: o.state, events: kept.length > EVENTS_KEPT ? kept.slice(-EVENTS_KEPT) : kept });
     }
     if (o.meetingMoved) this.directory.meetingStateChanged(meetingId);
+    if (events.length && o.accepted.some((a) => a.event.command.type.startsWith('queue:') || a.event.command.type === 'session:end')) {
+      setImmediate(() => this.speakerEvents.emit({ meetingId, state: o.state }));
+    }
     const ns = this.ns;
     if (!ns || (!o.reset && !events.length)) return;
     // the acks go out first (they resolve in this tick), then the fan-out to the room: the host learns
