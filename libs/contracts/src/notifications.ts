@@ -16,6 +16,10 @@ export const NOTIFICATION_KINDS = [
   'reminder_24h',
   'reminder_1h',
   'cosign_requested',
+  // outcomes (flow 8), to the liaisons of the department: params title, deadline, departmentName, comment
+  'outcome_assigned',
+  'outcome_sent_back',
+  'outcome_overdue',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

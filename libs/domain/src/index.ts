@@ -4,3 +4,4 @@ export * from './live';
 export * from './member-profile';
 export * from './meetings';
 export * from './documents';
+export * from './outcomes';

@@ -5,6 +5,7 @@ import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoTopics } from './demo-topics';
 import { seedDemoPlan } from './demo-plan';
 import { seedDemoDocuments } from './demo-documents';
+import { seedDemoOutcomes } from './demo-outcomes';
 import { DEMO_COMMITTEES, DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_SECTORS, demoMembers } from './demo-data';
 
 export interface DemoLogin {
@@ -57,6 +58,8 @@ export async function seedDemo(ds: DataSource): Promise<DemoLogin[]> {
     await seedDemoTopics(m);
     await seedDemoPlan(m);
     await seedDemoDocuments(m);
+    // after the documents demo (if any): outcomes start from finalized documents
+    await seedDemoOutcomes(m);
     await m.query(`INSERT INTO audit_log (action, entity, data) VALUES ('demo.seeded', 'system', '{}')`);
     return logins;
   });

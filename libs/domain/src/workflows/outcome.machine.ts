@@ -1,8 +1,15 @@
+import { OUTCOME_STATES, type OutcomeState } from '@xieshang/contracts';
 import { defineMachine, hasAnyRole, isIsoDate, type TransitionInput } from './state-machine';
 
-/** Flow 8: 成果 — from the report to the department's feedback, with follow-up rounds (回头看). */
-export const OUTCOME_STATES = ['report_sent', 'instructed', 'assigned', 'feedback_received', 'evaluated', 'closed'] as const;
-export type OutcomeState = (typeof OUTCOME_STATES)[number];
+/*
+ * Flow 8: 成果 — from the report to the department's feedback, with follow-up rounds (回头看).
+ * The outcome-level steps (instruct, assign, close, follow up) go through this machine as they are.
+ * With several departments per round, feedback, send-back and evaluation happen per assignment
+ * (outcomes/assignment.machine.ts) and the outcome's state follows from its assignments
+ * (outcomes/outcome-state.ts: deriveOutcomeState); the transitions below describe that at the
+ * level of the whole outcome (one department, or the first/last one to move).
+ */
+export { OUTCOME_STATES, type OutcomeState };
 
 export type OutcomeAction =
   | 'record_instruction'

@@ -48,6 +48,9 @@ const TEXTS: Record<Locale, Record<NotificationKind, Lines>> = {
     reminder_24h: (_, v) => ({ subject: `会议提醒：${v.title}（24小时内召开）`, body: `“${v.title}”将于${v.when}召开${v.venue ? `，地点：${v.venue}` : ''}。请准时出席。` }),
     reminder_1h: (_, v) => ({ subject: `会议提醒：${v.title}（1小时内开始）`, body: `“${v.title}”将于${v.when}开始${v.venue ? `，地点：${v.venue}` : ''}。` }),
     cosign_requested: (p, v) => ({ subject: `联名邀请：${v.title}`, body: `${str(p, 'name') || '有委员'}邀请您联名提出议题“${v.title}”，请登录系统在“我的议题”中确认或谢绝。` }),
+    outcome_assigned: (p, v) => ({ subject: `成果交办：${v.title}`, body: `“${v.title}”已交由${str(p, 'departmentName') || '贵单位'}办理，请于${str(p, 'deadline')}前登录系统报送办理情况。` }),
+    outcome_sent_back: (p, v) => ({ subject: `办理反馈退回：${v.title}`, body: `“${v.title}”的办理反馈已被退回，请修改后重新报送。${str(p, 'comment') ? `\n退回意见：${str(p, 'comment')}` : ''}` }),
+    outcome_overdue: (p, v) => ({ subject: `逾期提醒：${v.title}`, body: `“${v.title}”的办理反馈期限为${str(p, 'deadline')}，现已逾期，请尽快登录系统报送。` }),
   },
   en: {
     invited: (_, v) => ({ subject: `Invitation: ${v.title}`, body: `You are invited to "${v.title}".\nWhen: ${v.when}${v.venue ? `\nWhere: ${v.venue}` : ''}\nPlease reply in the app, or ask for leave if you cannot attend.` }),
@@ -63,6 +66,9 @@ const TEXTS: Record<Locale, Record<NotificationKind, Lines>> = {
     reminder_24h: (_, v) => ({ subject: `Reminder: ${v.title} (within 24 hours)`, body: `"${v.title}" starts ${v.when}${v.venue ? ` at ${v.venue}` : ''}.` }),
     reminder_1h: (_, v) => ({ subject: `Reminder: ${v.title} (within the hour)`, body: `"${v.title}" starts ${v.when}${v.venue ? ` at ${v.venue}` : ''}.` }),
     cosign_requested: (p, v) => ({ subject: `Co-sign request: ${v.title}`, body: `${str(p, 'name') || 'A member'} invites you to co-sign the topic "${v.title}". Confirm or decline under My topics.` }),
+    outcome_assigned: (p, v) => ({ subject: `Assigned: ${v.title}`, body: `"${v.title}" was assigned to ${str(p, 'departmentName') || 'your department'}. Please report on it in the app by ${str(p, 'deadline')}.` }),
+    outcome_sent_back: (p, v) => ({ subject: `Feedback sent back: ${v.title}`, body: `Your feedback on "${v.title}" was sent back; please revise and resubmit it.${str(p, 'comment') ? `\nComment: ${str(p, 'comment')}` : ''}` }),
+    outcome_overdue: (p, v) => ({ subject: `Overdue: ${v.title}`, body: `Feedback on "${v.title}" was due ${str(p, 'deadline')}. Please report in the app as soon as possible.` }),
   },
 };
 

@@ -18,6 +18,9 @@ const ICONS: Record<NotificationKind, { icon: ComponentType<{ size?: number }>; 
   reminder_24h: { icon: IconClock, color: 'yellow' },
   reminder_1h: { icon: IconClock, color: 'yellow' },
   cosign_requested: { icon: IconUsersGroup, color: 'indigo' },
+  outcome_assigned: { icon: IconClipboardCheck, color: 'blue' },
+  outcome_sent_back: { icon: IconClipboardCheck, color: 'orange' },
+  outcome_overdue: { icon: IconClock, color: 'red' },
 };
 
 /** One notification as a button: opening it marks it read and follows its link. */
