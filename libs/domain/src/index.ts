@@ -3,5 +3,6 @@ export * from './workflows';
 export * from './live';
 export * from './member-profile';
 export * from './meetings';
-export * from './documents';
+export * from './duty';
 export * from './outcomes';
+export * from './documents';

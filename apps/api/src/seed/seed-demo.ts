@@ -5,6 +5,7 @@ import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoTopics } from './demo-topics';
 import { seedDemoPlan } from './demo-plan';
 import { seedDemoDocuments } from './demo-documents';
+import { seedDemoDuty } from './demo-duty';
 import { seedDemoOutcomes } from './demo-outcomes';
 import { DEMO_COMMITTEES, DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_SECTORS, demoMembers } from './demo-data';
 
@@ -60,6 +61,7 @@ export async function seedDemo(ds: DataSource): Promise<DemoLogin[]> {
     await seedDemoDocuments(m);
     // after the documents demo (if any): outcomes start from finalized documents
     await seedDemoOutcomes(m);
+    await seedDemoDuty(m);
     await m.query(`INSERT INTO audit_log (action, entity, data) VALUES ('demo.seeded', 'system', '{}')`);
     return logins;
   });
