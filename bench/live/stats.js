@@ -19,7 +19,7 @@ function summarize(latencies) {
     p50_ms: round(percentile(latencies, 50)),
     p95_ms: round(percentile(latencies, 95)),
     p99_ms: round(percentile(latencies, 99)),
-    max_ms: round(Math.max(...latencies)),
+    max_ms: round(latencies.reduce((m, v) => (v > m ? v : m), -Infinity)),
   };
 }
 
