@@ -18,6 +18,8 @@ import { formatDateTime } from './time';
 import { isLocked, useMeeting } from './useMeeting';
 import { useMeetingViewer } from './useMeetingViewer';
 import { useCurrentLocale } from '../auth/useLocale';
+import { MinutesButton } from '../documents/MinutesButton';
+import { isMeetingHost } from '@xieshang/domain';
 
 /** One meeting: what, when, where; my invitation; agenda, materials; invitees and speeches. */
 export function MeetingDetailPage() {
@@ -45,12 +47,13 @@ function MeetingDetail({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const locale = useCurrentLocale();
   const timeZone = useOrgTimeZone();
-  const { isOffice } = useMeetingViewer();
+  const { isOffice, user } = useMeetingViewer();
   const showWarnings = isOffice && !isLocked(meeting.state) && meeting.warnings.length > 0;
   return (
     <Stack gap="md">
       <MeetingSummaryHeader meeting={meeting} timeZone={timeZone} />
       <MeetingActions meeting={meeting} />
+      {meeting.state !== 'cancelled' && <div><MinutesButton meetingId={meeting.id} canCreate={isOffice || (!!user && isMeetingHost(user, meeting.hostId))} /></div>}
       {meeting.state === 'cancelled' && (
         <Alert color="gray" title={t('meetings.detail.cancelled')} role="status">
           {meeting.cancelReason ?? ''}

@@ -8,6 +8,7 @@ import { hasPermission } from '@xieshang/domain';
 import { useOrgTime } from '../attendance/useOrgTime';
 import { useSession } from '../auth/useSession';
 import { ErrorState } from '../shell/ErrorState';
+import { ReportsLink } from '../documents/ReportsLink';
 import { ScreeningPanel } from './ScreeningPanel';
 import { TopicEditForm } from './TopicEditForm';
 import { TopicStateBadge } from './TopicStateBadge';
@@ -45,6 +46,7 @@ export function TopicDetailPage() {
           </Group>
         </div>
         <Group gap="xs">
+          {tp.state === 'selected' && <ReportsLink topicId={tp.id} />}
           {tp.canEdit && !editing && <Button variant="default" onClick={() => setEditing(true)}>{t('topics.detail.edit')}</Button>}
           {canSupport && (
             <Button leftSection={<IconThumbUp size={16} aria-hidden />} variant={tp.supportedByMe ? 'light' : 'filled'} onClick={() => m.support.mutate(!tp.supportedByMe)} loading={m.support.isPending} aria-pressed={tp.supportedByMe}>
