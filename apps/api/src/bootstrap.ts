@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import swaggerUi from 'swagger-ui-express';
@@ -25,6 +26,11 @@ export interface RunningApp {
 }
 
 const VERSION = '0.1.0';
+
+/** JSON is UTF-8 (RFC 8259): bytes that are not would be stored as U+FFFD without anyone noticing. */
+function refuseInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer): void {
+  if (!isUtf8(buf)) throw Object.assign(new Error('The body is not valid UTF-8'), { status: 400, type: 'entity.parse.failed' });
+}
 
 /** Resolve the database (given or embedded), migrate, seed as configured. */
 export async function prepareDatabase(config: AppConfig, log: (m: string) => void): Promise<{ url: string; embedded?: EmbeddedServer }> {
@@ -61,7 +67,7 @@ export async function createApp(config: AppConfig, opts: { log?: (m: string) => 
   }
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: '1mb', verify: refuseInvalidUtf8 });
   app.use(
     helmet({
       contentSecurityPolicy: {

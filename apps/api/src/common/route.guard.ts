@@ -7,6 +7,7 @@ import { AuthService } from '../modules/auth/auth.service';
 import { AppException } from './app-exception';
 import { AppRequest, sessionTokenOf } from './request';
 import { ROUTE_DEF } from './route.decorator';
+import { unsafeTextIssues } from './unsafe-text';
 import { toFieldIssues } from './zod-issues';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -15,6 +16,8 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, part: string):
   if (!schema) return undefined;
   const r = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
   if (!r.success) throw new AppException('VALIDATION_FAILED', undefined, toFieldIssues(r.error, part));
+  const unsafe = unsafeTextIssues(r.data, part);
+  if (unsafe.length) throw new AppException('VALIDATION_FAILED', undefined, unsafe);
   return r.data;
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Ack } from '@xieshang/contracts';
 import { AppException } from '../../common/app-exception';
 import { toErrorBody } from '../../common/error.filter';
+import { unsafeTextIssues } from '../../common/unsafe-text';
 import { toFieldIssues } from '../../common/zod-issues';
 
 /**
@@ -12,6 +13,11 @@ export async function handleCommand<S extends z.ZodType, T>(schema: S, payload: 
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     const e = new AppException('VALIDATION_FAILED', undefined, toFieldIssues(parsed.error, 'payload'));
+    return { error: { code: e.code, message: e.message, details: e.details } };
+  }
+  const unsafe = unsafeTextIssues(parsed.data, 'payload');
+  if (unsafe.length) {
+    const e = new AppException('VALIDATION_FAILED', undefined, unsafe);
     return { error: { code: e.code, message: e.message, details: e.details } };
   }
   try {
