@@ -1,9 +1,10 @@
 /**
- * The editors of `npm run bench:collab`, in their own process: N Yjs clients on one document, against
- * our api (`/collab` through @xieshang/collab-provider) or a stock Hocuspocus server. Each editor types
- * into its own Y.Text at `rate` updates per second; every editor observes the others' texts, so the
- * fleet sees when each update has reached every other editor. Ours also acknowledges each update once
- * it is durable; the fleet times send → ack.
+ * Editors of `npm run bench:collab`, in their own process (the bench runs one or more fleets): Yjs clients
+ * on one document, against our api (`/collab` through @xieshang/collab-provider) or a stock Hocuspocus
+ * server. Editors `first … first+count-1` of `total` live here; each types into its own Y.Text `e<i>` at
+ * `rate` updates per second, and observes every other editor's text. The fleet reports, per update of any
+ * editor, how many of its editors have it and when the last one got it; the bench merges fleets. Ours also
+ * acknowledges each update once durable: the fleet times send → ack for its own editors.
  */
 const Y = require('yjs');
 const { io } = require('socket.io-client');
@@ -32,73 +33,84 @@ async function connectHocuspocus({ url, documentId }) {
   return { doc, flushed: null, close: () => (provider.destroy(), websocketProvider.destroy()) };
 }
 
-/**
- * One run: connect, type for `seconds`, wait for the last updates to land, report latencies and whether
- * every editor ended with every other editor's text.
- */
-async function run({ system, url, documentId, cookies, rate, seconds }) {
-  const n = cookies.length;
+let state = null;
+
+async function connect({ system, url, documentId, cookies, first, total }) {
   const editors = [];
   for (const cookie of cookies) editors.push(await (system === 'ours' ? connectOurs : connectHocuspocus)({ url, documentId }, cookie));
-  send({ type: 'log', message: `${system}: ${n} editors synced` });
-
-  const sentAt = editors.map(() => []);
-  const reached = editors.map(() => []);
-  const broadcast = [];
-  const delivery = [];
-  const ack = [];
-  editors.forEach((e, i) => {
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
+  const mine = (i) => i >= first && i < first + editors.length;
+  // arrivals[j][seq] = [editors here that have it, time the last of them got it]
+  const arrivals = Array.from({ length: total }, () => []);
+  editors.forEach((e) => {
+    for (let j = 0; j < total; j++) {
+      if (e === editors[j - first]) continue;
       let seen = 0;
       const text = e.doc.getText(`e${j}`);
       text.observe(() => {
         const t = now();
         for (let seq = seen; seq < text.length; seq++) {
-          const sent = sentAt[j][seq];
-          if (sent === undefined) continue;
-          delivery.push(t - sent);
-          reached[j][seq] = (reached[j][seq] ?? 0) + 1;
-          if (reached[j][seq] === n - 1) broadcast.push(t - sent);
+          const a = (arrivals[j][seq] ??= [0, 0]);
+          a[0]++;
+          a[1] = t;
         }
         seen = text.length;
       });
     }
   });
+  state = { system, editors, first, total, mine, arrivals };
+  send({ type: 'connected', editors: editors.length });
+}
 
+async function type({ rate, until }) {
+  const { editors, first } = state;
   const interval = 1000 / rate;
-  const until = Date.now() + seconds * 1000;
+  const sentAt = editors.map(() => []);
+  const ack = [];
   let ackErrors = 0;
   await Promise.all(
-    editors.map(async (e, i) => {
+    editors.map(async (e, k) => {
+      const i = first + k;
       await sleep(Math.random() * interval);
       const text = e.doc.getText(`e${i}`);
       while (Date.now() < until) {
         const started = Date.now();
         const seq = text.length;
-        sentAt[i][seq] = now();
+        const t = now();
+        sentAt[k][seq] = t;
         text.insert(seq, String.fromCharCode(0x4e00 + ((i * 31 + seq) % 2000)));
-        if (e.flushed) e.flushed().then(() => ack.push(now() - sentAt[i][seq]), () => ackErrors++);
+        if (e.flushed) e.flushed().then(() => ack.push(now() - t), () => ackErrors++);
         await sleep(Math.max(0, interval - (Date.now() - started)));
       }
     }),
   );
-  send({ type: 'log', message: `${system}: typing done, waiting for the last updates` });
-  await sleep(3000);
-  const sent = sentAt.reduce((s, a) => s + a.length, 0);
-  let missing = 0;
-  for (const e of editors) for (let j = 0; j < n; j++) missing += Math.max(0, sentAt[j].length - e.doc.getText(`e${j}`).length);
+  state.sentAt = sentAt;
+  send({ type: 'typed', ack, ackErrors });
+}
+
+/** After the last updates had time to land: what arrived here, and what is missing. */
+function report() {
+  const { editors, first, total, arrivals, sentAt } = state;
+  // per editor j: how many editors here should have its text, and how much of it they have altogether
+  const receivers = [];
+  const lengthSums = [];
+  for (let j = 0; j < total; j++) {
+    const others = editors.filter((e) => e !== editors[j - first]);
+    receivers.push(others.length);
+    lengthSums.push(others.reduce((n, e) => n + e.doc.getText(`e${j}`).length, 0));
+  }
   for (const e of editors) e.close();
-  return { sent, missing, ackErrors, ack, delivery, broadcast };
+  send({ type: 'report', first, sentAt, arrivals, receivers, lengthSums });
+  state = null;
 }
 
 process.on('message', async (msg) => {
-  if (msg.type === 'run') {
-    try {
-      send({ type: 'result', ...(await run(msg)) });
-    } catch (e) {
-      send({ type: 'result', error: String((e && e.stack) || e) });
-    }
-  } else if (msg.type === 'exit') process.exit(0);
+  try {
+    if (msg.type === 'connect') await connect(msg);
+    else if (msg.type === 'type') await type(msg);
+    else if (msg.type === 'report') report();
+    else if (msg.type === 'exit') process.exit(0);
+  } catch (e) {
+    send({ type: 'error', error: String((e && e.stack) || e) });
+  }
 });
 send({ type: 'ready' });

@@ -13,16 +13,32 @@ const { now, summarize, sleep } = require('../live/stats');
 const BEFORE_COPIES = 5;
 const CHUNK = 5000;
 
+/**
+ * A minute-taker's log: runs of typing at a cursor that jumps around, backspaces, and now and then a
+ * sentence selected and deleted (rewriting). Deterministic (fixed seed), so every run loads the same doc.
+ */
 function typingUpdates(rows) {
+  let seed = 42;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const doc = new Y.Doc();
   const updates = [];
   doc.on('update', (u) => updates.push(Buffer.from(u)));
   const text = doc.getText('bench');
-  for (let i = 0; i < rows; i++) {
-    // mostly appends, some edits in the middle, like someone writing minutes
-    const at = i % 10 === 9 ? Math.floor(text.length / 2) : text.length;
-    text.insert(at, String.fromCharCode(0x4e00 + (i % 5000)));
-    if (i % 50 === 49) text.delete(Math.max(0, text.length - 3), 1);
+  let cursor = 0;
+  let run = 0;
+  while (updates.length < rows) {
+    if (run <= 0) {
+      cursor = Math.floor(rnd() * (text.length + 1));
+      run = 1 + Math.floor(rnd() * 80);
+      if (rnd() < 0.25 && text.length > 200) {
+        const len = Math.min(text.length - cursor, 20 + Math.floor(rnd() * 120));
+        if (len > 0) text.delete(cursor, len);
+        continue;
+      }
+    }
+    run--;
+    if (rnd() < 0.08 && cursor > 0) text.delete(--cursor, 1);
+    else text.insert(cursor++, String.fromCharCode(0x4e00 + (updates.length % 5000)));
   }
   return { updates, text: text.toString() };
 }
