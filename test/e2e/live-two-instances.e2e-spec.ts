@@ -1,9 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import { Client } from 'pg';
 import { expectOk, LiveTestClient } from '../../apps/api/test/support/live-clients';
 import { TestClient } from '../../apps/api/test/support/test-client';
+import { startRedis, stopProcess } from './support/redis-server';
 import { freePort, startServer, type ServerHandle } from './support/server';
 
 jest.setTimeout(120_000);
@@ -13,32 +14,6 @@ jest.setTimeout(120_000);
  * Redis adapter: a host on instance A and members on instance B see the same versions. Redis starts
  * after the apis (down at boot) and is stopped and restarted mid-session (down later): neither stops them.
  */
-
-function startRedis(port: number): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 10_000);
-    child.stdout?.on('data', (d) => {
-      out += d;
-      if (/Ready to accept connections/i.test(out)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.once('error', (e) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server could not run (apt-get install -y redis-server): ${e.message}`));
-    });
-  });
-}
-
-const stopProcess = (p: ChildProcess | undefined) =>
-  new Promise<void>((resolve) => {
-    if (!p || p.exitCode !== null || p.signalCode !== null) return resolve();
-    p.once('exit', () => resolve());
-    p.kill('SIGTERM');
-  });
 
 async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

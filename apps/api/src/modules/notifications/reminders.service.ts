@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { NotificationKind } from '@xieshang/contracts';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { NotificationsService } from './notifications.service';
+import { PeriodicReminderJob } from './periodic-reminder-job';
 
 const HOUR = 3600_000;
 
@@ -22,50 +23,18 @@ export function reminderKind(startsAt: Date, now: Date): NotificationKind | null
  * go out once however many instances run — and again when the meeting is moved.
  */
 @Injectable()
-export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly log = new Logger(RemindersService.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+export class RemindersService extends PeriodicReminderJob {
+  protected readonly log = new Logger(RemindersService.name);
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     @InjectDataSource() private readonly ds: DataSource,
     private readonly notifications: NotificationsService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    // Tests drive runOnce themselves; a timer would race them.
-    if (this.config.NODE_ENV === 'test') return;
-    this.timer = setInterval(() => void this.tick(), this.config.REMINDER_INTERVAL_SECONDS * 1000);
-    // Reminders must never keep a finished process alive.
-    this.timer.unref();
+  ) {
+    super(config);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return; // the previous look is still going (slow database): skip this one
-    try {
-      await this.runOnce();
-    } catch (e) {
-      this.log.warn(`reminder run failed: ${(e as Error).message}`);
-    }
-  }
-
-  /** One look for due reminders; returns how many notifications were created. */
-  runOnce(now = new Date()): Promise<number> {
-    const run = this.findAndNotify(now).finally(() => {
-      if (this.running === run) this.running = null;
-    });
-    this.running = run;
-    return run;
-  }
-
-  private async findAndNotify(now: Date): Promise<number> {
+  protected async findAndNotify(now: Date): Promise<number> {
     // Invitees who may come: not declined, not excused (leave approved).
     const due: DueRow[] = await this.ds.query(
       `SELECT m.id AS meeting_id, m.title, m.starts_at, m.venue,

@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { needsOverdueReminder } from '@xieshang/domain';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { NotificationsService } from '../notifications/notifications.service';
+import { PeriodicReminderJob } from '../notifications/periodic-reminder-job';
 import { SettingsService } from '../settings/settings.service';
 import { todayIn } from './outcome-steps';
 
@@ -16,50 +17,19 @@ type DueRow = { assignment_id: string; deadline: string; title: string; departme
  * reminder per deadline however many instances run — and a new one when a cadence sets the next deadline.
  */
 @Injectable()
-export class OutcomeRemindersService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly log = new Logger(OutcomeRemindersService.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+export class OutcomeRemindersService extends PeriodicReminderJob {
+  protected readonly log = new Logger(OutcomeRemindersService.name);
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     @InjectDataSource() private readonly ds: DataSource,
     private readonly notifications: NotificationsService,
     private readonly settings: SettingsService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    // Tests drive runOnce themselves; a timer would race them.
-    if (this.config.NODE_ENV === 'test') return;
-    this.timer = setInterval(() => void this.tick(), this.config.REMINDER_INTERVAL_SECONDS * 1000);
-    this.timer.unref();
+  ) {
+    super(config);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    try {
-      await this.runOnce();
-    } catch (e) {
-      this.log.warn(`overdue reminder run failed: ${(e as Error).message}`);
-    }
-  }
-
-  /** One look for overdue assignments; returns how many notifications were created. */
-  runOnce(now = new Date()): Promise<number> {
-    const run = this.findAndNotify(now).finally(() => {
-      if (this.running === run) this.running = null;
-    });
-    this.running = run;
-    return run;
-  }
-
-  private async findAndNotify(now: Date): Promise<number> {
+  protected async findAndNotify(now: Date): Promise<number> {
     const today = await todayIn(this.settings, now);
     // current round, waiting for the department, past the deadline (needsOverdueReminder decides)
     const due: DueRow[] = await this.ds.query(

