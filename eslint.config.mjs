@@ -122,8 +122,10 @@ export default defineConfig(
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            // Kind of project: apps use libs; domain uses contracts only; contracts use none of ours.
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
+            // Kind of project: apps use libs; domain uses contracts only; contracts use none of ours;
+            // the editor schema and the collab provider (type:lib) build on contracts at most.
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:lib'] },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
             // Scope: shared libs never reach into an app; api and web never import each other.
