@@ -73,7 +73,8 @@ describe('DutyRecordsPage', () => {
     await userEvent.click(await screen.findByRole('button', { name: '查看李委员的履职档案' }));
     const drawer = await screen.findByRole('dialog');
     expect(await within(drawer).findByTestId('duty-total')).toHaveTextContent('52.5');
-    expect(within(drawer).getByText('暂无加减分记录。')).toBeInTheDocument();
+    // the entries come from their own query: wait for it, it may land after the total
+    expect(await within(drawer).findByText('暂无加减分记录。')).toBeInTheDocument();
 
     const add = within(drawer).getByRole('button', { name: '添加' });
     expect(add).toBeDisabled();
