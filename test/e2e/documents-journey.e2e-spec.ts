@@ -50,7 +50,9 @@ async function announcedForum(): Promise<{ id: string; title: string; officeName
 /** Click into the document's last block, start a new paragraph after it and type there. */
 async function typeAtEnd(page: Page, editor: Locator, text: string): Promise<void> {
   await editor.locator(':scope > *').last().click();
-  await page.keyboard.press('End');
+  // The End key stops in front of another person's caret when it sits at the end of the line (the caret is a
+  // widget in the text), so put the selection at the end of the document through the editor instead.
+  await editor.evaluate((el) => (el as HTMLElement & { editor: { commands: { focus(at: 'end'): boolean } } }).editor.commands.focus('end'));
   await page.keyboard.press('Enter');
   await page.keyboard.type(text, { delay: 10 });
 }
