@@ -108,10 +108,13 @@ export interface CollabDocStatePush {
   [key: string]: unknown;
 }
 
-/** Server → client events (to the document's room, or to one socket for `collab:access`). */
+/**
+ * Server → client events (to the document's room, or to one socket for `collab:access`). Room broadcasts of
+ * updates and awareness carry base64 text (one websocket frame per client instead of two for binary).
+ */
 export interface CollabServerEvents {
-  'collab:sync': (p: { documentId: string; message: Uint8Array }) => void;
-  'collab:awareness': (p: { documentId: string; update: Uint8Array }) => void;
+  'collab:sync': (p: { documentId: string; message: Uint8Array | string }) => void;
+  'collab:awareness': (p: { documentId: string; update: Uint8Array | string }) => void;
   'collab:access': (p: CollabAccess) => void;
   'collab:resync': (p: { documentId: string }) => void;
   'collab:comments': (p: CollabCommentsPush) => void;
