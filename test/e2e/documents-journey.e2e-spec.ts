@@ -5,7 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { LiveTestClient } from '../../apps/api/test/support/live-clients';
 import { TestClient } from '../../apps/api/test/support/test-client';
 import { launchBrowser } from './support/browser';
-import { apiAs, baseUrl, DESKTOP, logIn, loggedInPage, ok, PHONE, shot, withFailureShots } from './support/journey';
+import { announcedForum, apiAs, baseUrl, DESKTOP, logIn, loggedInPage, ok, PHONE, shot, withFailureShots } from './support/journey';
 import { freePort, ROOT, startServer, type ServerHandle } from './support/server';
 
 /*
@@ -15,37 +15,6 @@ import { freePort, ROOT, startServer, type ServerHandle } from './support/server
  * minutes' speaking log while they are open; a comment made by the member reaches the office; the office
  * submits the minutes for review, finalizes them (read-only for everyone) and downloads a DOCX.
  */
-
-interface Member {
-  id: string;
-  email: string;
-  name: string;
-}
-
-/** Setup through the REST api: a forum starting in half an hour, hosted by the chair, members 01–03 invited, announced. */
-async function announcedForum(): Promise<{ id: string; title: string; officeName: string; editor: Member; speaker: Member }> {
-  const admin = await apiAs('admin@demo.local');
-  const officeName = ok(await admin.get<{ name: string }>('/api/auth/me'), 'me').name;
-  const types = ok(await admin.get<Array<{ id: string; code: string }>>('/api/meeting-types'), 'meeting types');
-  const person = async (email: string) => ok(await admin.get<{ items: Member[] }>(`/api/members?q=${encodeURIComponent(email)}`), email).items.find((m) => m.email === email)!;
-  const [chair, ...members] = await Promise.all(['chair@demo.local', 'member01@demo.local', 'member02@demo.local', 'member03@demo.local'].map(person));
-  const now = Date.now();
-  const meeting = ok(
-    await admin.post<{ id: string; title: string }>('/api/meetings', {
-      typeId: types.find((t) => t.code === 'consultation_forum')!.id,
-      title: `协商座谈会：老旧小区加装电梯 ${now.toString(36)}`,
-      startsAt: new Date(now + 30 * 60_000).toISOString(),
-      endsAt: new Date(now + 3 * 3_600_000).toISOString(),
-      venue: '政协二楼会议室',
-      mode: 'in_person',
-      hostId: chair.id,
-      invitees: { userIds: members.map((m) => m.id) },
-    }),
-    'create meeting',
-  );
-  for (const action of ['start_preparing', 'notify']) ok(await admin.post(`/api/meetings/${meeting.id}/transition`, { action }), action);
-  return { ...meeting, officeName, editor: members[0], speaker: members[1] };
-}
 
 /** Click into the document's last block, start a new paragraph after it and type there. */
 async function typeAtEnd(page: Page, editor: Locator, text: string): Promise<void> {
@@ -68,7 +37,8 @@ describe('co-authored minutes journey in Chromium (issue 5)', () => {
 
   it('the office and a member co-edit the minutes while the chair calls a speaker, then the office finalizes and exports them', () =>
     withFailureShots(browser, 'documents', async () => {
-      const meeting = await announcedForum();
+      const forum = await announcedForum('老旧小区加装电梯');
+      const meeting = { ...forum, editor: forum.members[0], speaker: forum.members[1] };
       const { editor: member, speaker } = meeting;
 
       // The office drafts the minutes from the meeting page: the template carries the meeting's facts.

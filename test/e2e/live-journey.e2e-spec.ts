@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
-import { apiAs, baseUrl, countdownSeconds, DESKTOP, loggedInPage, ok, PHONE, shot, withFailureShots } from './support/journey';
+import { announcedForum, baseUrl, countdownSeconds, DESKTOP, loggedInPage, PHONE, shot, withFailureShots } from './support/journey';
 
 /*
  * Issue 8 in Chromium, zh-CN, three browser contexts on one meeting: the chair's host console, a member
@@ -8,39 +8,6 @@ import { apiAs, baseUrl, countdownSeconds, DESKTOP, loggedInPage, ok, PHONE, sho
  * chair calls and starts them; every screen shows the same speaker and the same server-timed countdown
  * (and the projector the rotating check-in QR); the chair finishes the speech and ends the session.
  */
-
-interface Member {
-  id: string;
-  email: string;
-  name: string;
-}
-
-/**
- * Setup through the REST api (not what this journey tests): a consultation forum starting in half an
- * hour, so the projector's room check-in code is live, hosted by the chair, members 01–03 invited, announced.
- */
-async function announcedForum(): Promise<{ id: string; title: string; speakingLimitMinutes: number; speaker: Member }> {
-  const admin = await apiAs('admin@demo.local');
-  const types = ok(await admin.get<Array<{ id: string; code: string }>>('/api/meeting-types'), 'meeting types');
-  const person = async (email: string) => ok(await admin.get<{ items: Member[] }>(`/api/members?q=${encodeURIComponent(email)}`), email).items.find((m) => m.email === email)!;
-  const [chair, ...members] = await Promise.all(['chair@demo.local', 'member01@demo.local', 'member02@demo.local', 'member03@demo.local'].map(person));
-  const now = Date.now();
-  const meeting = ok(
-    await admin.post<{ id: string; title: string; speakingLimitMinutes: number }>('/api/meetings', {
-      typeId: types.find((t) => t.code === 'consultation_forum')!.id,
-      title: `协商座谈会：推进老旧小区加装电梯 ${now.toString(36)}`,
-      startsAt: new Date(now + 30 * 60_000).toISOString(),
-      endsAt: new Date(now + 3 * 3_600_000).toISOString(),
-      venue: '政协二楼会议室',
-      mode: 'in_person',
-      hostId: chair.id,
-      invitees: { userIds: members.map((m) => m.id) },
-    }),
-    'create meeting',
-  );
-  for (const action of ['start_preparing', 'notify']) ok(await admin.post(`/api/meetings/${meeting.id}/transition`, { action }), action);
-  return { ...meeting, speaker: members[0] };
-}
 
 const countdownOf = async (timer: Locator) => countdownSeconds((await timer.textContent()) ?? '');
 
@@ -59,7 +26,8 @@ describe('live session journey in Chromium (issue 8)', () => {
 
   it('the chair runs a speech from the host console while a member on a phone and the projector follow it live', () =>
     withFailureShots(browser, 'live', async () => {
-      const meeting = await announcedForum();
+      const forum = await announcedForum('推进老旧小区加装电梯');
+      const meeting = { ...forum, speaker: forum.members[0] };
       const { speaker } = meeting;
       const live = `${baseUrl()}/meetings/${meeting.id}`;
 

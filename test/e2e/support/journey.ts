@@ -89,3 +89,47 @@ export async function withFailureShots(browser: Browser, prefix: string, journey
     throw err;
   }
 }
+
+export interface DemoMember {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface AnnouncedForum {
+  id: string;
+  title: string;
+  speakingLimitMinutes: number;
+  /** the office account's display name */
+  officeName: string;
+  /** member01–03, invited */
+  members: DemoMember[];
+}
+
+/**
+ * Setup through the REST api (not what the journeys test): a consultation forum starting in half an hour (so the
+ * projector's room check-in code is live), hosted by the chair, members 01–03 invited, announced.
+ */
+export async function announcedForum(topic: string): Promise<AnnouncedForum> {
+  const admin = await apiAs('admin@demo.local');
+  const officeName = ok(await admin.get<{ name: string }>('/api/auth/me'), 'me').name;
+  const types = ok(await admin.get<Array<{ id: string; code: string }>>('/api/meeting-types'), 'meeting types');
+  const person = async (email: string) => ok(await admin.get<{ items: DemoMember[] }>(`/api/members?q=${encodeURIComponent(email)}`), email).items.find((m) => m.email === email)!;
+  const [chair, ...members] = await Promise.all(['chair@demo.local', 'member01@demo.local', 'member02@demo.local', 'member03@demo.local'].map(person));
+  const now = Date.now();
+  const meeting = ok(
+    await admin.post<{ id: string; title: string; speakingLimitMinutes: number }>('/api/meetings', {
+      typeId: types.find((t) => t.code === 'consultation_forum')!.id,
+      title: `协商座谈会：${topic} ${now.toString(36)}`,
+      startsAt: new Date(now + 30 * 60_000).toISOString(),
+      endsAt: new Date(now + 3 * 3_600_000).toISOString(),
+      venue: '政协二楼会议室',
+      mode: 'in_person',
+      hostId: chair.id,
+      invitees: { userIds: members.map((m) => m.id) },
+    }),
+    'create meeting',
+  );
+  for (const action of ['start_preparing', 'notify']) ok(await admin.post(`/api/meetings/${meeting.id}/transition`, { action }), action);
+  return { ...meeting, officeName, members };
+}

@@ -7,13 +7,10 @@ import type { AuthenticatedSession } from '../auth/auth.service';
 import { AttendanceReportService, type ExportFile } from './attendance-report.service';
 import { AttendanceService } from './attendance.service';
 import { CONTENT_TYPES, type ExportFormat } from './spreadsheet';
+import { sendPrivateFile } from '../../common/send-private-file';
 
 function sendFile(res: Response, file: ExportFile, format: ExportFormat) {
-  res.setHeader('Content-Type', CONTENT_TYPES[format]);
-  res.setHeader('Content-Disposition', file.disposition);
-  // Attendance is personal data: no shared caches.
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.send(file.body);
+  sendPrivateFile(res, { contentType: CONTENT_TYPES[format], disposition: file.disposition, body: file.body });
 }
 
 @Controller()

@@ -9,6 +9,7 @@ import { DocumentExportService } from './document-export.service';
 import { DocumentMembersService } from './document-members.service';
 import { DocumentVersionsService } from './document-versions.service';
 import { DocumentsService } from './documents.service';
+import { sendPrivateFile } from '../../common/send-private-file';
 
 type R = typeof DocumentRoutes;
 
@@ -110,10 +111,7 @@ export class DocumentsController {
   @Route(DocumentRoutes.exportDocument)
   async export(@CurrentSession() s: AuthenticatedSession, @Input() { params, query }: In<R['exportDocument']>, @Res() res: Response) {
     const file = await this.exports.export(params.id, query, s.user);
-    res.setHeader('Content-Type', file.contentType);
-    res.setHeader('Content-Disposition', file.disposition);
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.send(file.body);
+    sendPrivateFile(res, file);
   }
 
   @Route(DocumentRoutes.getMeetingMinutes)

@@ -8,6 +8,7 @@ import { CONTENT_TYPES } from '../attendance/spreadsheet';
 import { dutyRankingExport } from './duty-export';
 import { DutyRulesService } from './duty-rules.service';
 import { DutyService } from './duty.service';
+import { sendPrivateFile } from '../../common/send-private-file';
 
 @Controller()
 export class DutyController {
@@ -35,11 +36,7 @@ export class DutyController {
   async export(@CurrentSession() s: AuthenticatedSession, @Input() { query }: In<typeof DutyRoutes.exportDutyRanking>, @Res() res: Response) {
     const { format, ...filter } = query;
     const file = await dutyRankingExport(await this.duty.ranking(s.user, filter), s.user.locale, format);
-    res.setHeader('Content-Type', CONTENT_TYPES[format]);
-    res.setHeader('Content-Disposition', file.disposition);
-    // Personal data: no shared caches.
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.send(file.body);
+    sendPrivateFile(res, { contentType: CONTENT_TYPES[format], disposition: file.disposition, body: file.body });
   }
 
   @Route(DutyRoutes.getDutyRules)

@@ -7,6 +7,7 @@ import type { AuthenticatedSession } from '../auth/auth.service';
 import { attachmentDisposition } from './content-disposition';
 import { MaterialsService } from './materials.service';
 import { MeetingsService } from './meetings.service';
+import { sendPrivateFile } from '../../common/send-private-file';
 
 @Controller()
 export class MeetingsController {
@@ -54,10 +55,7 @@ export class MeetingsController {
   @Route(MeetingRoutes.downloadMaterial)
   async download(@CurrentSession() s: AuthenticatedSession, @Input() { params }: In<typeof MeetingRoutes.downloadMaterial>, @Res() res: Response) {
     const file = await this.materials.download(s.user, params.id, params.materialId);
-    res.setHeader('Content-Type', file.mimeType);
-    res.setHeader('Content-Disposition', attachmentDisposition(file.fileName));
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.send(file.content);
+    sendPrivateFile(res, { contentType: file.mimeType, disposition: attachmentDisposition(file.fileName), body: file.content });
   }
 
   @Route(MeetingRoutes.deleteMaterial)

@@ -8,6 +8,7 @@ import { attachmentDisposition } from '../meetings/content-disposition';
 import { AssignmentsService } from './assignments.service';
 import { OutcomeStatsService } from './outcome-stats.service';
 import { OutcomesService } from './outcomes.service';
+import { sendPrivateFile } from '../../common/send-private-file';
 
 /** Static paths (/outcomes/sources, /outcomes/stats) are declared before /outcomes/:id so they win. */
 @Controller()
@@ -88,10 +89,7 @@ export class OutcomesController {
   @Route(OutcomeRoutes.downloadFeedbackAttachment)
   async download(@CurrentSession() s: AuthenticatedSession, @Input() { params }: In<typeof OutcomeRoutes.downloadFeedbackAttachment>, @Res() res: Response) {
     const file = await this.assignments.download(s.user, params.id, params.attachmentId);
-    res.setHeader('Content-Type', file.mimeType);
-    res.setHeader('Content-Disposition', attachmentDisposition(file.fileName));
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.send(file.content);
+    sendPrivateFile(res, { contentType: file.mimeType, disposition: attachmentDisposition(file.fileName), body: file.content });
   }
 
   @Route(OutcomeRoutes.submitFeedback)

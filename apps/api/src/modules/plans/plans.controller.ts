@@ -9,6 +9,7 @@ import { SettingsService } from '../settings/settings.service';
 import { planDocx, planXlsx, XLSX_MIME } from './plan-export';
 import { PlanRulesService } from './plan-rules.service';
 import { PlansService } from './plans.service';
+import { sendPrivateFile } from '../../common/send-private-file';
 
 @Controller()
 export class PlansController {
@@ -74,10 +75,7 @@ export class PlansController {
     const { timeZone } = await this.settings.get();
     const docx = query.format === 'docx';
     const body = docx ? await planDocx(plan, s.user.locale, timeZone) : await planXlsx(plan, s.user.locale, timeZone);
-    res.setHeader('Content-Type', docx ? DOCX_MIME : XLSX_MIME);
-    res.setHeader('Content-Disposition', attachmentDisposition(`${plan.title}.${query.format}`));
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.send(body);
+    sendPrivateFile(res, { contentType: docx ? DOCX_MIME : XLSX_MIME, disposition: attachmentDisposition(`${plan.title}.${query.format}`), body });
   }
 
   @Route(PlanRoutes.getPlanRules)
