@@ -1,4 +1,4 @@
-import { attr, childrenOf, type EditorJSON, type EditorMark, type ExportMeta } from './json';
+import { attr, childrenOf, intAttr, type EditorJSON, type EditorMark, type ExportMeta } from './json';
 import { renderInline, type InlineWriter } from './inline';
 import { finalizedLines } from './meta';
 
@@ -31,18 +31,13 @@ const htmlInline: InlineWriter = {
   other: (node) => escapeHtml(node.text ?? ''),
 };
 
-function positiveInt(value: unknown, fallback: number, max: number): number {
-  const n = typeof value === 'number' ? value : Number(value);
-  return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : fallback;
-}
-
 function headingLevel(node: EditorJSON): number {
-  return positiveInt(node.attrs?.level, 1, 6);
+  return intAttr(node, 'level', 1, 1, 6);
 }
 
 function cellAttrs(node: EditorJSON): string {
-  const colspan = positiveInt(node.attrs?.colspan, 1, 1000);
-  const rowspan = positiveInt(node.attrs?.rowspan, 1, 65534);
+  const colspan = intAttr(node, 'colspan', 1, 1, 1000);
+  const rowspan = intAttr(node, 'rowspan', 1, 1, 65534);
   const align = attr<string>(node, 'align', '');
   let out = '';
   if (colspan > 1) out += ` colspan="${colspan}"`;
@@ -73,8 +68,8 @@ function renderNode(node: EditorJSON): string {
     case 'bulletList':
       return `<ul>${blocks(node)}</ul>`;
     case 'orderedList': {
-      const start = Number(node.attrs?.start ?? 1);
-      const startAttr = Number.isInteger(start) && start !== 1 ? ` start="${start}"` : '';
+      const start = intAttr(node, 'start', 1, 0, 1e9);
+      const startAttr = start !== 1 ? ` start="${start}"` : '';
       return `<ol${startAttr}>${blocks(node)}</ol>`;
     }
     case 'listItem':

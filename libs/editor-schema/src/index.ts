@@ -9,7 +9,7 @@ export { plainText } from './plain-text';
 export { escapeHtml, renderHtml, renderHtmlPage } from './html';
 export { renderMarkdown } from './markdown';
 export { safeHref, SAFE_LINK_PROTOCOLS } from './safe-url';
-export { emptyDoc, type EditorJSON, type EditorMark, type ExportMeta } from './json';
+export { emptyDoc, intAttr, type EditorJSON, type EditorMark, type ExportMeta } from './json';
 export { sampleDocument } from './sample-document';
 export { canonicalMarks } from './inline';
 export { formatFinalizedAt, finalizedLines } from './meta';

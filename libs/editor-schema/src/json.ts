@@ -36,6 +36,16 @@ export function childrenOf(node: EditorJSON): EditorJSON[] {
   return Array.isArray(node.content) ? node.content : [];
 }
 
+/**
+ * An integer attribute clamped to [min, max], or the fallback. Attributes come from Yjs, which any editor
+ * can fill with any JSON (objects included), so this never calls a value's own toString or valueOf.
+ */
+export function intAttr(node: { attrs?: Record<string, unknown> }, name: string, fallback: number, min: number, max: number): number {
+  const value = node.attrs?.[name];
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d{1,15}\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(n) && n >= min ? Math.min(n, max) : fallback;
+}
+
 export function attr<T>(node: { attrs?: Record<string, unknown> }, name: string, fallback: T): T {
   const value = node.attrs?.[name];
   return value === undefined || value === null ? fallback : (value as T);

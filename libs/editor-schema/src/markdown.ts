@@ -1,4 +1,4 @@
-import { attr, childrenOf, type EditorJSON, type EditorMark } from './json';
+import { attr, childrenOf, intAttr, type EditorJSON, type EditorMark } from './json';
 import { renderInline, type InlineWriter } from './inline';
 
 /**
@@ -153,8 +153,7 @@ function renderItemBlocks(nodes: EditorJSON[]): string {
 }
 
 function renderList(node: EditorJSON, ordered: boolean): string {
-  const start = Number(attr<number>(node, 'start', 1));
-  let number = Number.isInteger(start) && start >= 0 ? start : 1;
+  let number = intAttr(node, 'start', 1, 0, 1e9);
   return childrenOf(node)
     .map((item) => {
       const marker = ordered ? `${number++}. ` : '- ';
@@ -179,7 +178,7 @@ function renderBlock(node: EditorJSON): string {
     case 'paragraph':
       return escapeLineStarts(inlineOf(node));
     case 'heading': {
-      const level = Math.min(Math.max(Number(attr<number>(node, 'level', 1)) || 1, 1), 6);
+      const level = intAttr(node, 'level', 1, 1, 6);
       const text = inlineOf(node, ' ').replace(/\n/g, ' ');
       return text === '' ? '' : `${'#'.repeat(level)} ${text}`;
     }
@@ -245,8 +244,8 @@ function tableGrid(table: EditorJSON): Grid {
     let c = 0;
     for (const cell of childrenOf(row)) {
       while (taken[r][c]) c++;
-      const colspan = Math.max(1, Math.min(Number(attr<number>(cell, 'colspan', 1)) || 1, 1000));
-      const rowspan = Math.max(1, Math.min(Number(attr<number>(cell, 'rowspan', 1)) || 1, 1000));
+      const colspan = intAttr(cell, 'colspan', 1, 1, 1000);
+      const rowspan = intAttr(cell, 'rowspan', 1, 1, 1000);
       rows[r][c] = cellText(cell);
       const align = attr<string>(cell, 'align', '');
       if (r === 0 && typeof align === 'string') aligns[c] = align;

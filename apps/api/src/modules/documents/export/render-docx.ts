@@ -18,7 +18,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { finalizedLines, type EditorJSON, type ExportMeta } from '@xieshang/editor-schema';
+import { finalizedLines, intAttr, type EditorJSON, type ExportMeta } from '@xieshang/editor-schema';
 import { inlineSegments } from './inline-segments';
 import { tableGrid } from './table-grid';
 
@@ -67,7 +67,7 @@ function runs(nodes: EditorJSON[] | undefined, base: IRunOptions = {}): Paragrap
 }
 
 function headingLevel(node: EditorJSON) {
-  const level = Number(node.attrs?.level);
+  const level = intAttr(node, 'level', 1, 1, 6);
   return level === 2 ? HeadingLevel.HEADING_2 : level >= 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_1;
 }
 
@@ -90,8 +90,7 @@ function listItemParagraph(children: ParagraphChild[], place: ListPlace): Paragr
 
 function renderList(node: EditorJSON, ctx: Context, level: number): Block[] {
   const ordered = node.type === 'orderedList';
-  const startValue = Number(node.attrs?.start ?? 1);
-  const start = Number.isInteger(startValue) && startValue >= 0 ? startValue : 1;
+  const start = intAttr(node, 'start', 1, 0, 1e9);
   if (ordered) ctx.orderedStarts.add(start);
   const instance = ctx.nextListInstance++;
   const blocks: Block[] = [];

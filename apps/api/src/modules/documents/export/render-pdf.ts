@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { finalizedLines, type EditorJSON, type ExportMeta } from '@xieshang/editor-schema';
+import { finalizedLines, intAttr, type EditorJSON, type ExportMeta } from '@xieshang/editor-schema';
 import { cjkFonts } from './pdf-fonts';
 import { inlineSegments, type InlineSegment } from './inline-segments';
 import { tableGrid, type GridCell } from './table-grid';
@@ -103,8 +103,7 @@ function ensureSpace(doc: Doc, needed: number): void {
 }
 
 function headingSize(node: EditorJSON): number {
-  const level = Number(node.attrs?.level);
-  return HEADING_SIZES[level] ?? HEADING_SIZES[level >= 3 ? 3 : 1];
+  return HEADING_SIZES[Math.min(intAttr(node, 'level', 1, 1, 6), 3)];
 }
 
 class PdfWriter {
@@ -158,8 +157,7 @@ class PdfWriter {
   private list(node: EditorJSON, x: number, width: number): void {
     const doc = this.doc;
     const ordered = node.type === 'orderedList';
-    const start = Number(node.attrs?.start ?? 1);
-    let number = Number.isInteger(start) ? start : 1;
+    let number = intAttr(node, 'start', 1, 0, 1e9);
     const items = node.content ?? [];
     doc.font('regular').fontSize(BODY_SIZE);
     // The marker column fits the widest number ("10." needs more room than "•").

@@ -1,4 +1,4 @@
-import type { EditorJSON } from '@xieshang/editor-schema';
+import { intAttr, type EditorJSON } from '@xieshang/editor-schema';
 
 export interface GridCell {
   row: number;
@@ -16,11 +16,6 @@ export interface TableGrid {
   columnWidths: Array<number | null>;
 }
 
-function span(value: unknown): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 ? Math.min(n, 100) : 1;
-}
-
 /** Places each cell on the grid, skipping positions covered by a rowspan from above. */
 export function tableGrid(table: EditorJSON): TableGrid {
   const covered: boolean[][] = [];
@@ -32,8 +27,8 @@ export function tableGrid(table: EditorJSON): TableGrid {
     let c = 0;
     for (const cellNode of rowNode.content ?? []) {
       while (covered[r][c]) c++;
-      const colspan = span(cellNode.attrs?.colspan);
-      const rowspan = span(cellNode.attrs?.rowspan);
+      const colspan = intAttr(cellNode, 'colspan', 1, 1, 100);
+      const rowspan = intAttr(cellNode, 'rowspan', 1, 1, 100);
       const widths = cellNode.attrs?.colwidth;
       if (Array.isArray(widths)) {
         widths.forEach((w, i) => {
