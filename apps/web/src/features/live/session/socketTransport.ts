@@ -12,14 +12,15 @@ type Untyped = Socket;
  * phones coming back after an api restart does not knock on the door in the same millisecond. Set on
  * the Manager, which socket.io shares between namespaces of the same origin.
  */
-function tuneReconnection(socket: Untyped): void {
+export function tuneReconnection(socket: Untyped): void {
   socket.io.reconnection(true);
   socket.io.reconnectionDelay(500);
   socket.io.reconnectionDelayMax(5_000);
   socket.io.randomizationFactor(0.5);
 }
 
-function adapt(socket: Untyped): LiveTransport & ClockTransport & { close(): void } {
+/** The socket as the live client and the clock sync need it (also used by the fault suite in Node). */
+export function adaptSocket(socket: Untyped): LiveTransport & ClockTransport & { close(): void } {
   return {
     get connected() {
       return socket.connected;
@@ -34,11 +35,11 @@ function adapt(socket: Untyped): LiveTransport & ClockTransport & { close(): voi
 export function openLiveSocket() {
   const socket = connectNamespace('/live') as Untyped;
   tuneReconnection(socket);
-  return adapt(socket);
+  return adaptSocket(socket);
 }
 
 export function openSystemSocket() {
   const socket = connectNamespace('/system') as Untyped;
   tuneReconnection(socket);
-  return adapt(socket);
+  return adaptSocket(socket);
 }
