@@ -58,10 +58,11 @@ describe('collab permissions per role (real app, real provider)', () => {
     reader.insert(0, 'local only');
     expect(reader.provider.status.pending).toBe(1);
 
-    // awareness from a commenter reaches the editor
-    commenter.provider.awareness.setLocalStateField('user', { name: '委员二' });
+    // awareness from a commenter reaches the editor (under the commenter's own name from the directory)
+    const [{ name: commenterName }] = await t.ds.query(`SELECT name FROM users WHERE email = 'member02@demo.local'`);
+    commenter.provider.awareness.setLocalStateField('user', { name: '委员二', color: '#1864ab' });
     await until('editor sees the commenter', () =>
-      [...editor.provider.awareness.getStates().values()].some((s) => (s as { user?: { name: string } }).user?.name === '委员二'),
+      [...editor.provider.awareness.getStates().values()].some((s) => (s as { user?: { name: string } }).user?.name === commenterName),
     );
     expect((await store.loadFromDatabase(documentId)).getText('t').toString()).toBe('正文');
   });

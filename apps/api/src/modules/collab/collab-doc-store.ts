@@ -33,6 +33,8 @@ interface LoadedDoc {
   doc: Y.Doc;
   /** carets and who is here; never stored */
   awareness: Awareness;
+  /** awareness client id → the socket (and person) that announced it on this instance */
+  awarenessOwners: Map<number, { socketId: string; userId: string }>;
   /** this instance's sockets that have the document open */
   sockets: Set<string>;
   /** updates of this document being logged right now (unloading waits for none) */
@@ -181,8 +183,11 @@ export class CollabDocStore implements OnApplicationShutdown {
   release(documentId: string, socketId: string, awarenessClients: number[]): void {
     const d = this.docs.get(documentId);
     if (!d || !d.sockets.delete(socketId)) return;
+    // ids this socket still owns (the same person's new socket may have taken one over after a reconnect)
+    const owned = awarenessClients.filter((c) => d.awarenessOwners.get(c)?.socketId === socketId);
+    for (const c of owned) d.awarenessOwners.delete(c);
     // only ids the server knows (a state announced with clock 0 is never applied by y-protocols)
-    const known = awarenessClients.filter((c) => d.awareness.meta.has(c));
+    const known = owned.filter((c) => d.awareness.meta.has(c));
     if (known.length) {
       removeAwarenessStates(d.awareness, known, FROM_SERVER);
       const update = encodeAwarenessUpdate(d.awareness, known);
@@ -226,6 +231,18 @@ export class CollabDocStore implements OnApplicationShutdown {
     // a pure duplicate: acknowledged once what is already queued is committed (it may be someone's in-flight row)
     if (!changed && !pending) return this.writer.barrier();
     await this.persist(d, update, socketId, actorId);
+  }
+
+  /**
+   * Record that this socket announces these awareness client ids; false when one of them belongs to another
+   * person on this instance (a modified client moving or removing someone else's caret).
+   */
+  claimAwareness(documentId: string, socketId: string, userId: string, clientIds: number[]): boolean {
+    const d = this.docs.get(documentId);
+    if (!d) return true;
+    if (clientIds.some((c) => (d.awarenessOwners.get(c)?.userId ?? userId) !== userId)) return false;
+    for (const c of clientIds) d.awarenessOwners.set(c, { socketId, userId });
+    return true;
   }
 
   /** An awareness update from a socket: applied to the server's copy (for late joiners) and relayed. */
@@ -336,6 +353,7 @@ export class CollabDocStore implements OnApplicationShutdown {
       id: documentId,
       doc,
       awareness,
+      awarenessOwners: new Map(),
       sockets: new Set(),
       inflight: 0,
       unfoldedRows: updates.length,

@@ -23,6 +23,7 @@ import { AuthService } from '../auth/auth.service';
 import { DocumentAccessService } from '../documents/document-access.service';
 import { applySocketAuth } from '../realtime/socket-auth';
 import { handleCommand, replyWith } from '../realtime/socket-ack';
+import { readAwarenessEntries, stampedAwarenessUpdate } from './awareness-entries';
 import { CollabDocStore } from './collab-doc-store';
 import { collabRoom, type CollabClientToServer, type CollabMembership, type CollabSocket } from './collab-socket';
 
@@ -39,23 +40,6 @@ function readSyncMessage(message: Uint8Array): { type: number; payload: Uint8Arr
     if (type === YSYNC_MESSAGE.step1) Y.decodeStateVector(payload);
     else if (type !== YSYNC_MESSAGE.step2 && type !== YSYNC_MESSAGE.update) throw new Error(`sync message type ${type}`);
     return { type, payload };
-  } catch {
-    throw new AppException('DOC_UPDATE_INVALID');
-  }
-}
-
-/** The client ids an awareness update announces (null state = gone); validates it on the way. */
-function readAwarenessClients(update: Uint8Array): Array<{ clientId: number; present: boolean }> {
-  try {
-    const dec = decoding.createDecoder(update);
-    const n = decoding.readVarUint(dec);
-    const out: Array<{ clientId: number; present: boolean }> = [];
-    for (let i = 0; i < n; i++) {
-      const clientId = decoding.readVarUint(dec);
-      decoding.readVarUint(dec); // clock
-      out.push({ clientId, present: JSON.parse(decoding.readVarString(dec)) !== null });
-    }
-    return out;
   } catch {
     throw new AppException('DOC_UPDATE_INVALID');
   }
@@ -156,11 +140,15 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   private awareness(socket: CollabSocket, documentId: string, update: Uint8Array): Record<string, never> {
     tooLarge(update, COLLAB_LIMITS.maxAwarenessBytes);
     const membership = this.membership(socket, documentId);
-    for (const { clientId, present } of readAwarenessClients(update)) {
-      if (present) membership.awarenessClients.add(clientId);
+    const entries = readAwarenessEntries(update);
+    const user = socket.data.user;
+    // another person's caret is theirs alone (the same person's new socket after a reconnect takes theirs over)
+    if (!this.store.claimAwareness(documentId, socket.id, user.id, entries.map((e) => e.clientId))) throw new AppException('FORBIDDEN');
+    for (const { clientId, state } of entries) {
+      if (state !== null) membership.awarenessClients.add(clientId);
       else membership.awarenessClients.delete(clientId);
     }
-    this.store.relayAwareness(documentId, update, socket.id);
+    this.store.relayAwareness(documentId, stampedAwarenessUpdate(entries, user), socket.id);
     return {};
   }
 
