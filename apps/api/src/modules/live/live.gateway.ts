@@ -153,13 +153,26 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   private async runCommand(socket: LiveSocket, meetingId: string, command: LiveCommand): Promise<LiveCommandResult> {
     const { user } = socket.data;
-    const joined = this.membership(socket, meetingId);
+    const joined = socket.data.live?.[meetingId];
+    if (!joined) return this.beforeJoin(meetingId, command, user.id);
     // the host may have been changed since the join: derive it again (cached for seconds)
     const access = liveAccess(user, await this.directory.meeting(meetingId), joined.invited);
     const refusal = commandRefusal(command, access);
     if (refusal) throw new AppException(refusal);
     const named = await withDirectoryNames(command, user.id, (id) => this.directory.person(id));
     return this.live.submit(meetingId, named, liveActor(user, access), user);
+  }
+
+  /**
+   * A command before this connection's join is refused, except the retry of one already stored: after a
+   * reconnect socket.io sends what it buffered, and the client resends an unanswered command with the same
+   * id, before the app has joined again. Refusing that retry would answer FORBIDDEN for a command that was
+   * applied (a false refusal); it is answered with its version, as a retry on a joined connection is.
+   */
+  private async beforeJoin(meetingId: string, command: LiveCommand, userId: string): Promise<LiveCommandResult> {
+    const version = await this.live.storedVersion(meetingId, command.clientCommandId, userId);
+    if (version === null) throw new AppException('FORBIDDEN', { reason: 'not_joined' });
+    return { version };
   }
 
   private membership(socket: LiveSocket, meetingId: string): LiveMembership {

@@ -284,6 +284,17 @@ export class LiveService implements BeforeApplicationShutdown {
     return seedLiveState(meeting, speeches);
   }
 
+  /** The version a command of this user got, when it is stored (recent events first, then PostgreSQL). */
+  async storedVersion(meetingId: string, clientCommandId: string, actorId: string): Promise<number | null> {
+    const recent = this.cache.get(meetingId)?.events.find((e) => e.command.clientCommandId === clientCommandId);
+    if (recent) return recent.actorId === actorId ? recent.version : null;
+    const [row]: Array<{ version: number }> = await this.ds.query(
+      `SELECT version FROM live_events WHERE meeting_id = $1 AND client_command_id = $2 AND actor_id = $3`,
+      [meetingId, clientCommandId, actorId],
+    );
+    return row?.version ?? null;
+  }
+
   // ---- catch-up ----
 
   /** Events after `since` when they are few, else (or for a new client, or sinceVersion 0) a snapshot. */
