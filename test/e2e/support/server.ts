@@ -66,7 +66,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     output: () => log,
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // exited, or killed by a signal (then exitCode stays null)
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         child.once('exit', () => {
           clearTimeout(timer);
