@@ -27,6 +27,8 @@ export interface PostgresHandle {
 export async function startPostgres(): Promise<PostgresHandle> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xieshang-faults-pg-'));
   if (process.getuid?.() === 0) fs.chmodSync(dir, 0o777);
+  // ~50 MB per cluster: gone when the test process ends (each suite stops its PostgreSQL in afterAll)
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
