@@ -198,6 +198,7 @@ describe('live client catch-up', () => {
     const { script, transport, client } = setup();
     await joinWithSnapshot(transport, script);
     const sent = client.send({ type: 'queue:raise-hand', mode: 'room' });
+    await flush();
 
     const first = transport.take('live:command');
     first.reject(new Error('operation has timed out'));
@@ -215,11 +216,67 @@ describe('live client catch-up', () => {
     await joinWithSnapshot(transport, script);
     const one = client.send({ type: 'queue:close' });
     const two = client.send({ type: 'queue:close' });
+    await flush();
     const [r1, r2] = [transport.take('live:command'), transport.take('live:command')];
     expect((r1.payload.command as { clientCommandId: string }).clientCommandId).not.toBe((r2.payload.command as { clientCommandId: string }).clientCommandId);
     r1.resolve({ error: { code: 'NOT_HOST', message: 'Only the host can do this' } });
     r2.resolve({ data: { version: 9 } });
     await expect(one).resolves.toEqual({ error: { code: 'NOT_HOST', message: 'Only the host can do this' } });
     await expect(two).resolves.toEqual({ data: { version: 9 } });
+  });
+
+  it('holds a command sent while reconnecting until the rejoin is answered, then sends it once', async () => {
+    const { script, transport, client } = setup();
+    await joinWithSnapshot(transport, script);
+    transport.disconnect();
+    const sent = client.send({ type: 'queue:raise-hand', mode: 'remote' });
+    await flush();
+    expect(transport.requests.map((r) => r.event)).toEqual([]);
+
+    transport.connect();
+    await flush();
+    // the join goes first; the command waits for its answer
+    expect(transport.requests.map((r) => r.event)).toEqual(['live:join']);
+    transport.take('live:join').resolve(joined({ kind: 'events', events: [] }));
+    await flush();
+    const command = transport.take('live:command');
+    command.resolve({ data: { version: script.state.version + 1 } });
+    await expect(sent).resolves.toEqual({ data: { version: script.state.version + 1 } });
+    expect(transport.requests).toEqual([]);
+  });
+
+  it('sends a command again after the rejoin when the server had not seen the join yet', async () => {
+    const { script, transport, client } = setup();
+    await joinWithSnapshot(transport, script);
+    const sent = client.send({ type: 'queue:raise-hand', mode: 'remote' });
+    await flush();
+    const first = transport.take('live:command');
+    first.resolve({ error: { code: 'FORBIDDEN', message: 'Join the meeting first', params: { reason: 'not_joined' } } });
+    await flush();
+    expect(transport.requests).toEqual([]);
+
+    // the connection had been replaced: the rejoin comes, then the same command again
+    transport.disconnect();
+    transport.connect();
+    transport.take('live:join').resolve(joined({ kind: 'events', events: [] }));
+    await flush();
+    const second = transport.take('live:command');
+    expect(second.payload).toEqual(first.payload);
+    second.resolve({ data: { version: 7 } });
+    await expect(sent).resolves.toEqual({ data: { version: 7 } });
+  });
+
+  it('lets a command through to its own refusal when the join was refused', async () => {
+    const { transport, client } = setup();
+    transport.connect();
+    transport.take('live:join').resolve({ error: { code: 'NOT_INVITED', message: 'Not invited' } });
+    await flush();
+    const sent = client.send({ type: 'queue:raise-hand', mode: 'remote' });
+    await flush();
+    transport.take('live:command').resolve({ error: { code: 'FORBIDDEN', message: 'Join the meeting first', params: { reason: 'not_joined' } } });
+    await flush();
+    // one more try after a rejoin that never comes would hang the button: the refusal is final here
+    expect(transport.requests.map((r) => r.event)).toEqual([]);
+    await expect(Promise.race([sent, new Promise((r) => setTimeout(() => r('pending'), 50))])).resolves.not.toBe('pending');
   });
 });

@@ -77,6 +77,9 @@ export class LiveClient {
   private resetPending = false;
   private gapTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  /** joined on the current connection (false from a disconnect until the rejoin is answered) */
+  private joined = false;
+  private readonly joinWaiters = new Set<() => void>();
   private readonly newId: () => string;
   private readonly gapGraceMs: number;
 
@@ -102,6 +105,7 @@ export class LiveClient {
 
   stop(): void {
     this.stopped = true;
+    this.settleJoin();
     this.transport.off('connect', this.onConnect);
     this.transport.off('disconnect', this.onDisconnect);
     this.transport.off('live:event', this.onEvent);
@@ -111,13 +115,25 @@ export class LiveClient {
     if (this.transport.connected) this.transport.request('live:leave', { meetingId: this.meetingId }, REQUEST_TIMEOUT_MS).catch(() => undefined);
   }
 
-  /** Send a command; resolves with the ack once the server stored it (or refused it). */
+  /**
+   * Send a command; resolves with the ack once the server stored it (or refused it). While the connection
+   * is down or rejoining, the command waits for the rejoin (a hand raised during a blip goes through once
+   * the phone is back) instead of reaching the server before its join and being refused.
+   */
   async send(input: LiveCommandInput): Promise<LiveAck<LiveCommandResult>> {
     const command = { ...input, clientCommandId: this.newId() } as LiveCommand;
     for (let attempt = 0; attempt < COMMAND_ATTEMPTS; attempt++) {
+      if (!(await this.whenJoined(REQUEST_TIMEOUT_MS))) continue;
       try {
         const raw = await this.transport.request('live:command', { meetingId: this.meetingId, command }, REQUEST_TIMEOUT_MS);
-        return readAck(raw, LiveCommandResult);
+        const ack = readAck(raw, LiveCommandResult);
+        // the connection dropped and came back between our check and the server's: send again after the rejoin
+        const rejoinPending = this.store.getSnapshot().joinError === null;
+        if ('error' in ack && ack.error.params?.reason === 'not_joined' && rejoinPending && attempt < COMMAND_ATTEMPTS - 1) {
+          this.joined = false;
+          continue;
+        }
+        return ack;
       } catch {
         // no ack in time: the same clientCommandId again, so a command that did arrive is not applied twice
       }
@@ -125,9 +141,34 @@ export class LiveClient {
     return { error: networkError() };
   }
 
+  /** Resolves true once joined on the current connection (or the join was answered), false after `timeoutMs`. */
+  private whenJoined(timeoutMs: number): Promise<boolean> {
+    if (this.stopped) return Promise.resolve(false);
+    if (this.joined && this.transport.connected) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.joinWaiters.delete(wake);
+        resolve(!this.stopped);
+      };
+      const timer = setTimeout(() => {
+        this.joinWaiters.delete(wake);
+        resolve(false);
+      }, timeoutMs);
+      this.joinWaiters.add(wake);
+    });
+  }
+
+  private settleJoin(): void {
+    for (const wake of [...this.joinWaiters]) wake();
+  }
+
   private onConnect = () => void this.join();
 
-  private onDisconnect = () => this.store.set({ connection: 'reconnecting' });
+  private onDisconnect = () => {
+    this.joined = false;
+    this.store.set({ connection: 'reconnecting' });
+  };
 
   private onEvent = (payload?: unknown) => {
     const p = payload as { meetingId?: unknown; event?: unknown } | undefined;
@@ -189,11 +230,18 @@ export class LiveClient {
       // a lost answer is retried; a refusal (not invited, no such meeting) is shown
       if (ack.error.code === 'NETWORK' && this.transport.connected) return void this.join();
       this.store.set({ joinError: ack.error, connection: this.transport.connected ? 'online' : 'reconnecting' });
+      // refused (not invited, no such meeting): waiting commands go and get their own coded refusal
+      if (this.transport.connected) {
+        this.joined = true;
+        this.settleJoin();
+      }
       return;
     }
     const outcome = this.store.replica.catchUp(ack.data.catchUp);
     const { you, presence, presenceCount } = ack.data;
     this.store.set({ state: this.store.replica.state, you, presence, presenceCount, joinError: null, connection: 'online' });
+    this.joined = this.transport.connected;
+    if (this.joined) this.settleJoin();
     this.handle(outcome);
   }
 
