@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import * as Y from 'yjs';
 import { CollabTestClient, createDocument, until } from '../../apps/api/test/support/collab-clients';
+import { storedText, Typist } from '../../apps/api/test/support/collab-typing';
 import { TestClient } from '../../apps/api/test/support/test-client';
 import { freePort, startServer, type ServerHandle } from './support/server';
 
@@ -18,43 +18,6 @@ jest.setTimeout(120_000);
 
 const CLIENTS = 10;
 const CYCLES = 3;
-
-/** One typist: a unique token per keystroke batch, appended at the end (tokens never split), acks counted. */
-class Typist {
-  readonly tokens: string[] = [];
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(readonly c: CollabTestClient) {}
-
-  start(everyMs: number): void {
-    this.timer = setInterval(() => {
-      const token = `[${this.c.name}:${this.tokens.length}]`;
-      this.tokens.push(token);
-      this.c.insert(this.c.text.length, token);
-    }, everyMs);
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
-
-  /** Tokens acknowledged as durable: each insert is one local update and acks come in order. */
-  acknowledged(): string[] {
-    return this.tokens.slice(0, this.tokens.length - this.c.provider.status.pending);
-  }
-}
-
-async function storedText(db: Client, documentId: string): Promise<string> {
-  const doc = new Y.Doc();
-  const snap = await db.query<{ state: Buffer }>(`SELECT state FROM collab_snapshots WHERE document_id = $1`, [documentId]);
-  const rows = await db.query<{ update: Buffer }>(`SELECT update FROM collab_updates WHERE document_id = $1 ORDER BY id`, [documentId]);
-  Y.transact(doc, () => {
-    if (snap.rows[0]) Y.applyUpdate(doc, snap.rows[0].state);
-    for (const r of rows.rows) Y.applyUpdate(doc, r.update);
-  });
-  return doc.getText('t').toString();
-}
 
 describe('collab durability: kill -9 the api while 10 clients type', () => {
   let pgHost: ServerHandle;

@@ -2,16 +2,13 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import type { Client } from 'pg';
-import { io, type Socket } from 'socket.io-client';
-import * as Y from 'yjs';
 import type { LiveEvent, LiveState } from '@xieshang/contracts';
 import { applyEvent } from '@xieshang/domain';
 import { CollabTestClient, createDocument } from '../../apps/api/test/support/collab-clients';
+import { occurrences, storedText, Typist } from '../../apps/api/test/support/collab-typing';
 import { liveMeeting } from '../../apps/api/test/support/live-fixtures';
-import { LiveClient, type LiveCommandInput, type LiveJoinMode } from '../../apps/web/src/features/live/session/liveClient';
-import { LiveStore } from '../../apps/web/src/features/live/session/liveStore';
-import { adaptSocket, tuneReconnection } from '../../apps/web/src/features/live/session/socketTransport';
-import { cookieFor, freePort, sleep, sqlClient, startPostgres, startServer, until, type PostgresHandle, type ServerHandle } from './support/cluster';
+import type { LiveCommandInput, LiveJoinMode } from '../../apps/web/src/features/live/session/liveClient';
+import { cookieFor, freePort, nodeLiveClient, sleep, sqlClient, startPostgres, startServer, until, type NodeLiveClient, type PostgresHandle, type ServerHandle } from './support/cluster';
 import { percentile, recordFault } from './support/fault-report';
 
 /*
@@ -57,9 +54,7 @@ interface Outcome {
  * constructed here with its `newId` option so every command's clientCommandId is known, acked or not.
  */
 class TrackedLiveClient {
-  readonly socket: Socket;
-  readonly store: LiveStore;
-  readonly client: LiveClient;
+  private readonly live: NodeLiveClient;
   readonly outcomes: Outcome[] = [];
   private lastId = '';
 
@@ -70,11 +65,19 @@ class TrackedLiveClient {
     meetingId: string,
     mode: LiveJoinMode,
   ) {
-    this.socket = io(`${baseUrl}/live`, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true });
-    tuneReconnection(this.socket);
-    this.store = new LiveStore(meetingId);
-    this.client = new LiveClient(adaptSocket(this.socket), this.store, mode, { newId: () => (this.lastId = randomUUID()) });
-    this.client.start();
+    this.live = nodeLiveClient(baseUrl, cookie, meetingId, mode, { newId: () => (this.lastId = randomUUID()) });
+  }
+
+  get socket() {
+    return this.live.socket;
+  }
+
+  get store() {
+    return this.live.store;
+  }
+
+  get client() {
+    return this.live.client;
   }
 
   get state(): LiveState | null {
@@ -99,47 +102,8 @@ class TrackedLiveClient {
   }
 
   close(): void {
-    this.client.stop();
-    this.socket.close();
+    this.live.close();
   }
-}
-
-/** One editor typing unique tokens at the end of the text; each insert is one update, acked in order. */
-class Typist {
-  readonly tokens: string[] = [];
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(readonly c: CollabTestClient) {}
-
-  start(everyMs: number): void {
-    this.timer = setInterval(() => {
-      const token = `[${this.c.name}:${this.tokens.length}]`;
-      this.tokens.push(token);
-      this.c.insert(this.c.text.length, token);
-    }, everyMs);
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
-
-  /** acknowledged as durable: all but the last `pending` */
-  acknowledged(): string[] {
-    return this.tokens.slice(0, this.tokens.length - this.c.provider.status.pending);
-  }
-}
-
-/** The document as PostgreSQL holds it: snapshot plus the update log. */
-async function storedText(db: Client, documentId: string): Promise<string> {
-  const doc = new Y.Doc();
-  const snap = await db.query<{ state: Buffer }>(`SELECT state FROM collab_snapshots WHERE document_id = $1`, [documentId]);
-  const rows = await db.query<{ update: Buffer }>(`SELECT update FROM collab_updates WHERE document_id = $1 ORDER BY id`, [documentId]);
-  Y.transact(doc, () => {
-    if (snap.rows[0]) Y.applyUpdate(doc, snap.rows[0].state);
-    for (const r of rows.rows) Y.applyUpdate(doc, r.update);
-  });
-  return doc.getText('t').toString();
 }
 
 /** Resolves after `ms`, or when `p` settles first (and then leaves no timer behind). */
@@ -151,7 +115,6 @@ async function within(p: Promise<unknown>, ms: number): Promise<void> {
 
 const countBy = (xs: readonly string[]) => xs.reduce<Record<string, number>>((n, x) => ({ ...n, [x]: (n[x] ?? 0) + 1 }), {});
 
-const occurrences = (text: string, token: string) => text.split(token).length - 1;
 
 /** The speaking queue's invariants: one speaker at most, one called-or-speaking at most, no duplicate ids. */
 function queueViolations(s: LiveState): string[] {

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import type { DataSource } from 'typeorm';
 import { TestClient } from '../../../apps/api/test/support/test-client';
-import { LiveClient, type LiveJoinMode } from '../../../apps/web/src/features/live/session/liveClient';
+import { LiveClient, type LiveClientOptions, type LiveJoinMode } from '../../../apps/web/src/features/live/session/liveClient';
 import { LiveStore } from '../../../apps/web/src/features/live/session/liveStore';
 import { adaptSocket, tuneReconnection } from '../../../apps/web/src/features/live/session/socketTransport';
 import { freePort, startServer, type ServerHandle } from '../../e2e/support/server';
@@ -91,11 +91,11 @@ export interface NodeLiveClient {
   close(): void;
 }
 
-export function nodeLiveClient(baseUrl: string, cookie: string, meetingId: string, mode: LiveJoinMode): NodeLiveClient {
+export function nodeLiveClient(baseUrl: string, cookie: string, meetingId: string, mode: LiveJoinMode, options: LiveClientOptions = {}): NodeLiveClient {
   const socket = io(`${baseUrl}/live`, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true });
   tuneReconnection(socket);
   const store = new LiveStore(meetingId);
-  const client = new LiveClient(adaptSocket(socket), store, mode);
+  const client = new LiveClient(adaptSocket(socket), store, mode, options);
   client.start();
   return {
     socket,

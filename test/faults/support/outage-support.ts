@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
-import * as Y from 'yjs';
 import type { LiveCommand } from '@xieshang/contracts';
-import type { CollabTestClient } from '../../../apps/api/test/support/collab-clients';
+
+export { occurrences, storedText, Typist } from '../../../apps/api/test/support/collab-typing';
 
 /*
  * Helpers shared by the outage and failover fault suites: live commands with ids the test knows (so it can
@@ -66,53 +66,6 @@ export async function storedCommandCounts(db: Client, meetingId: string, ids: st
 export async function storedSession(db: Client, meetingId: string): Promise<{ version: number; state: unknown }> {
   const rows = await db.query<{ version: number; state: unknown }>(`SELECT version, state FROM live_sessions WHERE meeting_id = $1`, [meetingId]);
   return rows.rows[0];
-}
-
-/** The document as PostgreSQL holds it: snapshot plus the update log. */
-export async function storedText(db: Client, documentId: string): Promise<string> {
-  const doc = new Y.Doc();
-  const snap = await db.query<{ state: Buffer }>(`SELECT state FROM collab_snapshots WHERE document_id = $1`, [documentId]);
-  const rows = await db.query<{ update: Buffer }>(`SELECT update FROM collab_updates WHERE document_id = $1 ORDER BY id`, [documentId]);
-  Y.transact(doc, () => {
-    if (snap.rows[0]) Y.applyUpdate(doc, snap.rows[0].state);
-    for (const r of rows.rows) Y.applyUpdate(doc, r.update);
-  });
-  return doc.getText('t').toString();
-}
-
-export const occurrences = (text: string, token: string): number => text.split(token).length - 1;
-
-/** One editor typing a unique token per keystroke batch at the end of the text (tokens never split). */
-export class Typist {
-  readonly tokens: string[] = [];
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(readonly c: CollabTestClient) {}
-
-  type(): string {
-    const token = `[${this.c.name}:${this.tokens.length}]`;
-    this.tokens.push(token);
-    this.c.insert(this.c.text.length, token);
-    return token;
-  }
-
-  start(everyMs: number): void {
-    this.timer ??= setInterval(() => this.type(), everyMs);
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
-
-  /** Each insert is one local update and acks come in order: the first tokens.length - pending are durable. */
-  acknowledgedCount(): number {
-    return this.tokens.length - this.c.provider.status.pending;
-  }
-
-  acknowledged(): string[] {
-    return this.tokens.slice(0, this.acknowledgedCount());
-  }
 }
 
 /** Wait until `check` holds and return how long that took (ms). */

@@ -15,7 +15,7 @@ export interface SqlLike {
   query: Query;
 }
 
-async function rowsOf<T>(db: SqlLike, sql: string, params: unknown[]): Promise<T[]> {
+export async function rowsOf<T>(db: SqlLike, sql: string, params: unknown[]): Promise<T[]> {
   const r = (await db.query(sql, params)) as T[] | { rows: T[] };
   return Array.isArray(r) ? r : r.rows;
 }
