@@ -78,9 +78,14 @@ describe('collab on two api instances with Redis', () => {
     expect(late.toString()).toBe(onA.toString());
     expect((await storeB.loadFromDatabase(documentId)).getText('t').toString()).toBe(onA.toString());
 
-    onA.provider.awareness.setLocalStateField('user', { name: '甲' });
+    // the caret carries the signed-in name (stamped by instance A) and the client's colour across instances
+    const [{ name }] = await a.ds.query(`SELECT name FROM users WHERE email = 'admin@demo.local'`);
+    onA.provider.awareness.setLocalStateField('user', { name: '甲', color: '#2b8a3e' });
     await until('awareness crossed instances', () =>
-      [...onB.provider.awareness.getStates().values()].some((s) => (s as { user?: { name: string } }).user?.name === '甲'),
+      [...onB.provider.awareness.getStates().values()].some((s) => {
+        const user = (s as { user?: { name: string; color: string } }).user;
+        return user?.name === name && user?.color === '#2b8a3e';
+      }),
     );
   });
 
