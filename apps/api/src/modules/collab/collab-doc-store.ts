@@ -2,14 +2,14 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CollabPushEvent } from '@xieshang/contracts';
 import type { Namespace } from 'socket.io';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { AppException } from '../../common/app-exception';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { CollabLog } from './collab-log';
+import { CollabLog, LogRefusal } from './collab-log';
 import { CompactionLease, LocalLease, RedisLease } from './collab-lease';
 import { CollabOptions, DEFAULT_COLLAB_OPTIONS } from './collab-options';
 import { collabRoom, PEER_EVENTS } from './collab-socket';
@@ -290,9 +290,12 @@ export class CollabDocStore implements OnApplicationShutdown {
     return this.store.rowCount(documentId);
   }
 
-  /** Snapshot + log read straight from PostgreSQL into a fresh doc (tests compare it with the clients). */
-  async loadFromDatabase(documentId: string): Promise<Y.Doc> {
-    const stored = await this.store.read(documentId);
+  /**
+   * Snapshot + log read straight from PostgreSQL into a fresh doc (tests compare it with the clients; finalizing
+   * renders it inside its transaction, `db` being that transaction's manager).
+   */
+  async loadFromDatabase(documentId: string, db?: EntityManager): Promise<Y.Doc> {
+    const stored = await this.store.read(documentId, db);
     if (!stored) throw new AppException('NOT_FOUND');
     const doc = new Y.Doc();
     Y.transact(doc, () => {
@@ -378,6 +381,11 @@ export class CollabDocStore implements OnApplicationShutdown {
     try {
       await this.writer.append({ documentId: d.id, update, actorId });
     } catch (e) {
+      // finalized meanwhile (the update arrived as the document was finalized) or deleted: nothing was written
+      if (e instanceof LogRefusal) {
+        if (e.reasons.get(d.id) === 'finalized') throw new AppException('DOC_READ_ONLY', { reason: 'finalized' });
+        throw new AppException('NOT_FOUND');
+      }
       // a foreign-key violation: the document was deleted meanwhile
       const code = (e as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code;
       throw new AppException(code === '23503' ? 'NOT_FOUND' : 'DB_UNAVAILABLE');
@@ -432,7 +440,8 @@ export class CollabDocStore implements OnApplicationShutdown {
 
   /** The log did not take the batch: the in-memory copies hold updates that are not durable. Reload them. */
   private onWriteFailed(documentIds: Set<string>, e: unknown): void {
-    this.log.error(`collab log write failed (${documentIds.size} documents): ${(e as Error).message}`);
+    if (e instanceof LogRefusal) this.log.warn(e.message);
+    else this.log.error(`collab log write failed (${documentIds.size} documents): ${(e as Error).message}`);
     for (const id of documentIds) {
       const d = this.docs.get(id);
       if (d) this.evict(d);

@@ -7,6 +7,21 @@ export interface LogEntry {
   actorId: string | null;
 }
 
+/** Documents whose rows the log did not take: finalized (read-only for good) or deleted meanwhile. */
+export type RefusedDocs = Map<string, 'finalized' | 'gone'>;
+
+/** What a writer's callers are rejected with for a refused document (not a database failure). */
+export class LogRefusal extends Error {
+  constructor(readonly reasons: RefusedDocs) {
+    super(`the log refused rows of ${reasons.size} finalized or deleted document(s)`);
+  }
+}
+
+/** TypeORM's DataSource or a transaction's EntityManager: both answer rows. */
+interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
 export interface StoredDoc {
   snapshot: Uint8Array | null;
   updates: Uint8Array[];
@@ -19,29 +34,53 @@ export interface StoredDoc {
 export class CollabLog {
   constructor(private readonly db: DataSource) {}
 
-  /** Snapshot + remaining log rows, in id order; null when there is no such document. */
-  async read(documentId: string): Promise<StoredDoc | null> {
-    const [snap] = (await this.db.query(
+  /** Snapshot + remaining log rows, in id order; null when there is no such document. `db`: e.g. a transaction. */
+  async read(documentId: string, db: Queryable = this.db): Promise<StoredDoc | null> {
+    const [snap] = (await db.query(
       `SELECT s.state FROM documents d LEFT JOIN collab_snapshots s ON s.document_id = d.id WHERE d.id = $1`,
       [documentId],
     )) as Array<{ state: Buffer | null }>;
     if (!snap) return null;
-    const rows = (await this.db.query(`SELECT update FROM collab_updates WHERE document_id = $1 ORDER BY id`, [documentId])) as Array<{ update: Buffer }>;
+    const rows = (await db.query(`SELECT update FROM collab_updates WHERE document_id = $1 ORDER BY id`, [documentId])) as Array<{ update: Buffer }>;
     return { snapshot: snap?.state ?? null, updates: rows.map((r) => r.update) };
   }
 
-  /** Append entries, as few multi-row INSERTs as `maxRows` allows (usually one). */
-  async append(entries: LogEntry[], maxRows: number): Promise<void> {
+  /**
+   * Append entries, as few multi-row INSERTs as `maxRows` allows (usually one). Rows of a finalized (or deleted)
+   * document are not written and come back as refused: the KEY SHARE lock on each document row conflicts with
+   * the FOR UPDATE that finalizing takes, so a row is either committed before the document is finalized (and
+   * is in the final copy, rendered under that lock) or refused after — never written into a finalized document.
+   */
+  async append(entries: LogEntry[], maxRows: number): Promise<RefusedDocs> {
+    const refused: RefusedDocs = new Map();
     for (let start = 0; start < entries.length; start += maxRows) {
       const chunk = entries.slice(start, start + maxRows);
-      const params: unknown[] = [];
+      const ids = [...new Set(chunk.map((e) => e.documentId))];
+      const params: unknown[] = [ids];
       const values = chunk.map((e) => {
         params.push(e.documentId, e.update, e.actorId);
         const n = params.length;
         return `($${n - 2}::uuid, $${n - 1}::bytea, $${n}::uuid)`;
       });
-      await this.db.query(`INSERT INTO collab_updates (document_id, update, actor_id) VALUES ${values.join(', ')}`, params);
+      const docs = (await this.db.query(
+        `WITH docs AS (SELECT id, state FROM documents WHERE id = ANY($1::uuid[]) FOR KEY SHARE),
+         written AS (
+           INSERT INTO collab_updates (document_id, update, actor_id)
+           SELECT v.document_id, v.update, v.actor_id FROM (VALUES ${values.join(', ')}) AS v(document_id, update, actor_id)
+           WHERE v.document_id IN (SELECT id FROM docs WHERE state <> 'finalized')
+           RETURNING 1
+         )
+         SELECT id::text AS id, state, (SELECT count(*) FROM written)::int AS written FROM docs`,
+        params,
+      )) as Array<{ id: string; state: string }>;
+      const states = new Map(docs.map((d) => [d.id, d.state]));
+      for (const id of ids) {
+        const state = states.get(id.toLowerCase());
+        if (state === undefined) refused.set(id, 'gone');
+        else if (state === 'finalized') refused.set(id, 'finalized');
+      }
     }
+    return refused;
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { LogEntry } from './collab-log';
+import { LogRefusal, type LogEntry, type RefusedDocs } from './collab-log';
 
 interface Pending {
   /** null: a barrier, resolved once everything queued before it is committed */
@@ -27,7 +27,8 @@ export class CollabWriter {
   private answered: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly write: (entries: LogEntry[]) => Promise<void>,
+    /** writes the rows it may; returns the documents whose rows it refused (finalized or deleted) */
+    private readonly write: (entries: LogEntry[]) => Promise<RefusedDocs>,
     private readonly onCommitted: (batch: CommittedBatch) => void,
     private readonly onFailed: (documentIds: Set<string>, error: unknown) => void,
     private readonly maxInFlight = 4,
@@ -89,27 +90,32 @@ export class CollabWriter {
 
   /**
    * One INSERT for the batch; if it fails and the batch spans several documents, each document's rows are
-   * written on their own, so one bad document (deleted meanwhile, say) does not fail everyone's edits.
+   * written on their own, so one bad document does not fail everyone's edits. Documents the log refused
+   * (finalized or deleted) fail with a LogRefusal; nothing was written for them, so nothing is retried.
    */
   private async writeIsolated(entries: LogEntry[]): Promise<{ failed: Set<string>; error?: unknown }> {
     if (!entries.length) return { failed: new Set() };
+    const refusal = (refused: RefusedDocs) => ({ failed: new Set(refused.keys()), error: refused.size ? new LogRefusal(refused) : undefined });
     try {
-      await this.write(entries);
-      return { failed: new Set() };
+      return refusal(await this.write(entries));
     } catch (error) {
       const byDoc = new Map<string, LogEntry[]>();
       for (const e of entries) byDoc.set(e.documentId, [...(byDoc.get(e.documentId) ?? []), e]);
       if (byDoc.size === 1) return { failed: new Set(byDoc.keys()), error };
       const failed = new Set<string>();
+      const refused: RefusedDocs = new Map();
       let last: unknown = error;
       for (const [documentId, rows] of byDoc) {
         try {
-          await this.write(rows);
+          for (const [id, reason] of await this.write(rows)) refused.set(id, reason);
         } catch (e) {
           failed.add(documentId);
           last = e;
         }
       }
+      // a refusal is the more useful answer when some documents were refused and none failed otherwise
+      if (!failed.size) return refusal(refused);
+      for (const id of refused.keys()) failed.add(id);
       return { failed, error: last };
     }
   }

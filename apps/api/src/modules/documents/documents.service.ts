@@ -159,21 +159,22 @@ export class DocumentsService {
   }
 
   async transition(id: string, input: DocumentTransitionInput, viewer: SessionUser): Promise<DocumentDetail> {
-    let html: string | null = null;
-    // rendered before the transaction (loading a document can take a moment; the row lock should not wait on it)
-    if (input.action === 'finalize' && (await this.visible(id, viewer)).row.state === 'in_review') html = renderHtml(stateToJSON(await this.store.state(id)));
     const detail = await this.ds.transaction(async (m) => {
       const { row, role } = await this.visible(id, viewer, m, true);
       const r = documentMachine.apply(actorOf(viewer), machineSubject(row, viewer, role), input.action, { comment: input.comment ?? null });
       if (isTransitionError(r)) throw new AppException(r.error.code, r.error.params);
       if (input.action === 'finalize') {
-        if (html === null) throw new AppException('STALE_VERSION');
+        // Rendered from PostgreSQL under the row lock: log writes hold a KEY SHARE lock on this row, so every
+        // acknowledged edit is committed and visible here, and none can be written once this commits.
+        const stored = await this.store.loadFromDatabase(id, m);
+        const html = renderHtml(docToJSON(stored));
+        stored.destroy();
         await m.query(`UPDATE documents SET state = $2, updated_at = now(), finalized_at = now(), finalized_by = $3, final_html = $4, final_sha256 = $5 WHERE id = $1`, [
           id,
           r.to,
           viewer.id,
           html,
-          sha256Hex(html ?? ''),
+          sha256Hex(html),
         ]);
       } else {
         await m.query(`UPDATE documents SET state = $2, updated_at = now() WHERE id = $1`, [id, r.to]);
@@ -183,19 +184,8 @@ export class DocumentsService {
       return this.get(id, viewer, m);
     });
     this.store.accessChanged(id);
-    if (input.action === 'finalize') await this.settleFinalCopy(id, html ?? '');
-    const fresh = input.action === 'finalize' ? await this.get(id, viewer) : detail;
-    this.pushState(fresh);
-    return fresh;
-  }
-
-  /**
-   * An edit that passed the gateway's check just before the state changed may still have landed after the HTML
-   * was rendered: render once more now that edits are refused, and keep that as the immutable copy.
-   */
-  private async settleFinalCopy(id: string, rendered: string): Promise<void> {
-    const now = renderHtml(stateToJSON(await this.store.state(id)));
-    if (now !== rendered) await this.ds.query(`UPDATE documents SET final_html = $2, final_sha256 = $3 WHERE id = $1`, [id, now, sha256Hex(now)]);
+    this.pushState(detail);
+    return detail;
   }
 
   async html(id: string, viewer: SessionUser): Promise<DocumentHtml> {
