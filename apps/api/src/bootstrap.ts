@@ -11,6 +11,7 @@ import swaggerUi from 'swagger-ui-express';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { buildOpenApi } from './common/openapi';
+import { precompressedStatic } from './common/precompressed-static';
 import { AppConfig } from './config/config';
 import { dataSourceOptions, migrate } from './database/data-source';
 import { EmbeddedServer, startEmbeddedPostgres } from './database/embedded-postgres';
@@ -93,7 +94,12 @@ export async function createApp(config: AppConfig, opts: { log?: (m: string) => 
   // The built web app, with client-side routes falling back to index.html.
   const index = path.join(config.webDist, 'index.html');
   if (fs.existsSync(index)) {
-    app.use(express.static(config.webDist, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable') }));
+    // hashed asset names never change content: cache them for good
+    const cacheAssets = (res: express.Response, file: string) => {
+      if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    };
+    app.use(precompressedStatic(config.webDist, cacheAssets));
+    app.use(express.static(config.webDist, { index: false, maxAge: '1h', setHeaders: cacheAssets }));
     app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
       if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
       res.setHeader('Cache-Control', 'no-cache');
