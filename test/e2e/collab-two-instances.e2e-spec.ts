@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import { CollabDocStore } from '../../apps/api/src/modules/collab/collab-doc-store';
-import { CollabTestClient, createDocument, until } from '../../apps/api/test/support/collab-clients';
+import { codeOf, CollabTestClient, createDocument, forgedAwarenessUpdate, until } from '../../apps/api/test/support/collab-clients';
 import { createTestApp, TestApp } from '../../apps/api/test/support/test-app';
 import { startRedis, stopProcess } from './support/redis-server';
 import { freePort, startServer, type ServerHandle } from './support/server';
@@ -96,6 +96,19 @@ describe('collab on two api instances with Redis', () => {
     await a.ds.query(`UPDATE documents SET state = 'finalized' WHERE id = $1`, [documentId]);
     storeA.accessChanged(documentId);
     await until('B socket told', () => onB.provider.status.readOnly);
+  });
+
+  it('a caret announced on one instance is refused to another person on the other', async () => {
+    const documentId = await createDocument(a.ds, { members: { 'member01@demo.local': 'editor' } });
+    const onA = await client(a, cookieA, documentId).synced();
+    const memberOnB = await client(b, (await b.as('member01@demo.local')).cookieHeader, documentId).synced();
+    onA.provider.awareness.setLocalStateField('user', { name: 'a', color: '#1864ab' });
+    await until('B knows the caret', () => memberOnB.provider.awareness.getStates().has(onA.doc.clientID));
+    // the peer message (carrying who announced it) follows the room broadcast through Redis
+    await new Promise((r) => setTimeout(r, 300));
+    const ack = await memberOnB.request('collab:awareness', { documentId, update: forgedAwarenessUpdate(onA.doc.clientID, null, 10_000) });
+    expect(codeOf(ack)).toBe('FORBIDDEN');
+    expect(memberOnB.provider.awareness.getStates().has(onA.doc.clientID)).toBe(true);
   });
 
   it('one instance holds a document compaction lease at a time; folding keeps the content', async () => {

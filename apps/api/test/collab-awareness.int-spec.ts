@@ -1,7 +1,5 @@
-import { CollabTestClient, codeOf, createDocument, until } from './support/collab-clients';
+import { CollabTestClient, codeOf, createDocument, forgedAwarenessUpdate, until } from './support/collab-clients';
 import { createTestApp, TestApp } from './support/test-app';
-import * as awarenessProtocol from 'y-protocols/awareness';
-import * as Y from 'yjs';
 
 /*
  * Carets and "who is here" (awareness) come from clients, so a modified client could show another person's
@@ -11,19 +9,6 @@ import * as Y from 'yjs';
 
 type UserState = { user?: { id?: string; name?: string; color?: string } };
 const statesOf = (c: CollabTestClient) => [...c.provider.awareness.getStates().entries()] as Array<[number, UserState]>;
-
-/** An awareness update for `clientId` with `state`, built by a separate Awareness (a forged sender). */
-function forgedUpdate(clientId: number, state: Record<string, unknown> | null, clock = 100): Uint8Array {
-  const doc = new Y.Doc();
-  doc.clientID = clientId;
-  const a = new awarenessProtocol.Awareness(doc);
-  const meta = a.meta.get(clientId)!;
-  a.meta.set(clientId, { ...meta, clock });
-  a.setLocalState(state);
-  const update = awarenessProtocol.encodeAwarenessUpdate(a, [clientId]);
-  a.destroy(); // its renewal timer would keep jest alive
-  return update;
-}
 
 describe('collab awareness: names from the session, carets owned by their person', () => {
   let t: TestApp;
@@ -70,7 +55,7 @@ describe('collab awareness: names from the session, carets owned by their person
     await until('the watcher sees a', () => statesOf(watcher).some(([id, s]) => id === a.doc.clientID && s.user?.name === names['member01@demo.local']));
 
     for (const state of [{ user: { name: '冒名', color: '#000' } }, null]) {
-      const ack = await b.request('collab:awareness', { documentId, update: forgedUpdate(a.doc.clientID, state) });
+      const ack = await b.request('collab:awareness', { documentId, update: forgedAwarenessUpdate(a.doc.clientID, state) });
       expect(codeOf(ack)).toBe('FORBIDDEN');
     }
     // b's own caret still goes through afterwards
@@ -89,7 +74,7 @@ describe('collab awareness: names from the session, carets owned by their person
 
     // a second socket of the same person announces the same client id (a reconnect the server has not noticed yet)
     const second = await client('member01@demo.local', documentId).synced();
-    const ack = await second.request('collab:awareness', { documentId, update: forgedUpdate(first.doc.clientID, { user: { name: 'x', color: '#e67700' } }, 1_000) });
+    const ack = await second.request('collab:awareness', { documentId, update: forgedAwarenessUpdate(first.doc.clientID, { user: { name: 'x', color: '#e67700' } }, 1_000) });
     expect(ack).toEqual({ data: {} });
     await until('the watcher sees the new colour', () => statesOf(watcher).some(([id, s]) => id === first.doc.clientID && s.user?.color === '#e67700'));
 

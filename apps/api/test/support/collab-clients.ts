@@ -1,4 +1,5 @@
 import { io, Socket } from 'socket.io-client';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CollabProvider } from '@xieshang/collab-provider';
 import type { Ack } from '@xieshang/contracts';
@@ -163,4 +164,17 @@ export function updateMessage(update: Uint8Array): Uint8Array {
   out[n++] = len;
   out.set(update, n);
   return out.slice(0, n + update.length);
+}
+
+/** An awareness update for `clientId` with `state`, built by a separate Awareness (a forged sender). */
+export function forgedAwarenessUpdate(clientId: number, state: Record<string, unknown> | null, clock = 100): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  const a = new awarenessProtocol.Awareness(doc);
+  const meta = a.meta.get(clientId)!;
+  a.meta.set(clientId, { ...meta, clock });
+  a.setLocalState(state);
+  const update = awarenessProtocol.encodeAwarenessUpdate(a, [clientId]);
+  a.destroy(); // its renewal timer would keep jest alive
+  return update;
 }

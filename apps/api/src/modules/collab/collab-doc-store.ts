@@ -9,6 +9,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { AppException } from '../../common/app-exception';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { readAwarenessEntries, type AwarenessEntry } from './awareness-entries';
 import { CollabLog, LogRefusal } from './collab-log';
 import { CompactionLease, LocalLease, RedisLease } from './collab-lease';
 import { CollabOptions, DEFAULT_COLLAB_OPTIONS } from './collab-options';
@@ -26,6 +27,9 @@ const asText = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.by
 const FROM_CLIENT = Symbol('client');
 const FROM_PEER = Symbol('peer');
 const FROM_SERVER = Symbol('server');
+
+/** The owner "socket" of a caret announced on another instance. */
+const PEER_OWNER = 'peer';
 
 /** A document held in memory on this instance. */
 interface LoadedDoc {
@@ -114,8 +118,14 @@ export class CollabDocStore implements OnApplicationShutdown {
   /** Called by the gateway once socket.io has created the namespace. */
   attach(ns: Namespace): void {
     this.ns = ns;
-    ns.on(PEER_EVENTS.update, (documentId: string, update: Uint8Array) => this.applyPeerUpdate(documentId, update));
-    ns.on(PEER_EVENTS.awareness, (documentId: string, update: Uint8Array) => this.applyPeerAwareness(documentId, update));
+    ns.on(PEER_EVENTS.update, (documentId: string, update: unknown) => {
+      const bytes = this.peerBytes(PEER_EVENTS.update, update);
+      if (bytes) this.applyPeerUpdate(documentId, bytes);
+    });
+    ns.on(PEER_EVENTS.awareness, (documentId: string, update: unknown, userId: string | null) => {
+      const bytes = this.peerBytes(PEER_EVENTS.awareness, update);
+      if (bytes) this.applyPeerAwareness(documentId, bytes, userId);
+    });
     ns.on(PEER_EVENTS.accessChanged, (documentId: string) => this.notifyAccessChanged(documentId));
   }
 
@@ -192,7 +202,7 @@ export class CollabDocStore implements OnApplicationShutdown {
       removeAwarenessStates(d.awareness, known, FROM_SERVER);
       const update = encodeAwarenessUpdate(d.awareness, known);
       this.ns?.to(collabRoom(documentId)).emit('collab:awareness', { documentId, update });
-      this.toPeers(PEER_EVENTS.awareness, documentId, update);
+      this.toPeers(PEER_EVENTS.awareness, documentId, update, null);
     }
     this.scheduleUnloadIfIdle(d);
   }
@@ -235,7 +245,8 @@ export class CollabDocStore implements OnApplicationShutdown {
 
   /**
    * Record that this socket announces these awareness client ids; false when one of them belongs to another
-   * person on this instance (a modified client moving or removing someone else's caret).
+   * person (announced on this instance, or on another one that told us) — a modified client moving or removing
+   * someone else's caret.
    */
   claimAwareness(documentId: string, socketId: string, userId: string, clientIds: number[]): boolean {
     const d = this.docs.get(documentId);
@@ -246,12 +257,13 @@ export class CollabDocStore implements OnApplicationShutdown {
   }
 
   /** An awareness update from a socket: applied to the server's copy (for late joiners) and relayed. */
-  relayAwareness(documentId: string, update: Uint8Array, socketId: string): void {
+  relayAwareness(documentId: string, update: Uint8Array, socketId: string, userId: string): void {
     const d = this.docs.get(documentId);
     if (!d) return;
     applyAwareness(d.awareness, update);
     this.ns?.to(collabRoom(documentId)).except(socketId).emit('collab:awareness', { documentId, update: asText(update) });
-    this.toPeers(PEER_EVENTS.awareness, documentId, update);
+    // with the announcer, so other instances refuse that caret to anyone else too
+    this.toPeers(PEER_EVENTS.awareness, documentId, update, userId);
   }
 
   /** The state a y-protocols sync step 1 asks for. */
@@ -315,7 +327,16 @@ export class CollabDocStore implements OnApplicationShutdown {
   // ---- internals ----
 
   private toPeers(event: string, ...args: unknown[]): void {
-    if (this.clustered) this.ns?.serverSideEmit(event, ...args);
+    // bytes as base64: the Redis adapter sends server-side events as JSON, which turns a Uint8Array into an
+    // object of numbered keys (about ten times the size) and a Buffer into {type, data}
+    if (this.clustered) this.ns?.serverSideEmit(event, ...args.map((a) => (a instanceof Uint8Array ? asText(a) : a)));
+  }
+
+  /** A peer message's bytes (sent as base64 by toPeers); anything else is a bug worth hearing about, not a silent no-op. */
+  private peerBytes(event: string, payload: unknown): Uint8Array | null {
+    if (typeof payload === 'string') return Buffer.from(payload, 'base64');
+    this.log.warn(`${event}: payload is not base64 text (${Object.prototype.toString.call(payload)}); ignored`);
+    return null;
   }
 
   private view(d: LoadedDoc): LoadedDocView {
@@ -479,9 +500,21 @@ export class CollabDocStore implements OnApplicationShutdown {
     }
   }
 
-  private applyPeerAwareness(documentId: string, update: Uint8Array): void {
+  /** Another instance's awareness change: applied to our copy; its carets are owned by their announcer here too. */
+  private applyPeerAwareness(documentId: string, update: Uint8Array, userId: string | null): void {
     const d = this.docs.get(documentId);
-    if (d) applyAwareness(d.awareness, update);
+    if (!d) return;
+    applyAwareness(d.awareness, update);
+    let entries: AwarenessEntry[];
+    try {
+      entries = readAwarenessEntries(update);
+    } catch {
+      return;
+    }
+    for (const { clientId, state } of entries) {
+      if (state === null) d.awarenessOwners.delete(clientId);
+      else if (userId) d.awarenessOwners.set(clientId, { socketId: PEER_OWNER, userId });
+    }
   }
 
   private notifyAccessChanged(documentId: string): void {

@@ -148,7 +148,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       if (state !== null) membership.awarenessClients.add(clientId);
       else membership.awarenessClients.delete(clientId);
     }
-    this.store.relayAwareness(documentId, stampedAwarenessUpdate(entries, user), socket.id);
+    this.store.relayAwareness(documentId, stampedAwarenessUpdate(entries, user), socket.id, user.id);
     return {};
   }
 
