@@ -13,6 +13,7 @@ import { readAwarenessEntries, type AwarenessEntry } from './awareness-entries';
 import { CollabLog, LogRefusal } from './collab-log';
 import { CompactionLease, LocalLease, RedisLease } from './collab-lease';
 import { CollabOptions, DEFAULT_COLLAB_OPTIONS } from './collab-options';
+import { CLUSTER_LINK_UP, clusterEvents } from '../realtime/cluster-events';
 import { collabRoom, PEER_EVENTS } from './collab-socket';
 import { CollabWriter, CommittedBatch } from './collab-writer';
 import { Semaphore } from './semaphore';
@@ -103,7 +104,19 @@ export class CollabDocStore implements OnApplicationShutdown {
     this.loads = new Semaphore(this.opts.maxConcurrentLoads);
     this.sweepTimer = setInterval(() => this.sweep(), 1_000);
     this.sweepTimer.unref();
+    if (this.clustered) clusterEvents.on(CLUSTER_LINK_UP, this.onClusterLinkUp);
   }
+
+  /**
+   * Redis is (back) up: peer updates sent while it was away never arrived, so an in-memory copy may lack rows
+   * other instances committed. Reload every loaded document from PostgreSQL; its clients resync (their step 2
+   * sends what the server lacks, the server's what they lack).
+   */
+  private readonly onClusterLinkUp = () => {
+    if (!this.docs.size) return;
+    this.log.log(`cluster link up: reloading ${this.docs.size} document(s) from PostgreSQL`);
+    for (const d of [...this.docs.values()]) this.evict(d);
+  };
 
   /** Tests and benchmarks shorten the thresholds. */
   configure(opts: Partial<CollabOptions>): void {
@@ -319,6 +332,7 @@ export class CollabDocStore implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.sweepTimer);
+    clusterEvents.off(CLUSTER_LINK_UP, this.onClusterLinkUp);
     await this.writer.barrier().catch(() => undefined);
     for (const d of this.docs.values()) this.drop(d);
     await this.lease.close();
