@@ -39,6 +39,10 @@ describe('live: a command retried before the (re)join', () => {
     const handId = randomUUID();
     await host.ok(meeting.id, { type: 'session:open', clientCommandId: openId });
     const hand = await host.ok(meeting.id, { type: 'queue:raise-hand', mode: 'room', clientCommandId: handId });
+    const [{ state }] = await first.ds.query(`SELECT state FROM live_sessions WHERE meeting_id = $1`, [meeting.id]);
+    const entryId: string = state.entries.find((e: { kind: string }) => e.kind === 'hand').id;
+    const withdrawId = randomUUID();
+    const withdrawn = await host.ok(meeting.id, { type: 'queue:withdraw', entryId, clientCommandId: withdrawId });
 
     // a new connection of the same user, not joined: the retry is answered from the recent events
     const reconnected = await connect(first, hostCookie, 'host, reconnected');
@@ -54,6 +58,11 @@ describe('live: a command retried before the (re)join', () => {
     const afterRestart = await connect(second, hostCookie, 'host, after the restart');
     expect(expectOk(await afterRestart.send(meeting.id, { type: 'session:open', clientCommandId: openId })).version).toBe(1);
     expect(expectOk(await afterRestart.send(meeting.id, { type: 'queue:raise-hand', mode: 'room', clientCommandId: handId })).version).toBe(hand);
+    // joined again, the retry goes through the command lane: applying it again would be refused (the hand is
+    // withdrawn already) and that refusal is not the answer — it was stored, so its version is (kill -9 fault suite)
+    expectOk(await afterRestart.join(meeting.id, { mode: 'room' }));
+    expect(expectOk(await afterRestart.send(meeting.id, { type: 'queue:withdraw', entryId, clientCommandId: withdrawId })).version).toBe(withdrawn);
+    expect(codeOf(await afterRestart.send(meeting.id, { type: 'queue:withdraw', entryId }))).toBe('INVALID_TRANSITION');
 
     const events: Array<{ version: number; client_command_id: string }> = await second.ds.query(
       `SELECT version, client_command_id FROM live_events WHERE meeting_id = $1 ORDER BY version`,
@@ -62,6 +71,7 @@ describe('live: a command retried before the (re)join', () => {
     expect(events).toEqual([
       { version: 1, client_command_id: openId },
       { version: hand, client_command_id: handId },
+      { version: withdrawn, client_command_id: withdrawId },
     ]);
   });
 });
