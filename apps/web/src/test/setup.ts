@@ -26,7 +26,11 @@ Object.defineProperty(window, 'getComputedStyle', { value: window.getComputedSty
 
 // Mantine's notifications live in a module-level store that outlives each test's render.
 import { notifications } from '@mantine/notifications';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// npm test runs the api's integration suites beside these on every core: a menu's open transition can take
+// longer than the default 1 s there. A missing element still fails, only later.
+configure({ asyncUtilTimeout: 5_000 });
 afterEach(() => {
   cleanup();
   notifications.clean();
