@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { AppException } from '../../common/app-exception';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { readAwarenessEntries, type AwarenessEntry } from './awareness-entries';
-import { CollabLog, LogRefusal } from './collab-log';
+import { CollabLog, LogRefusal, type StoredDoc } from './collab-log';
 import { CompactionLease, LocalLease, RedisLease } from './collab-lease';
 import { CollabOptions, DEFAULT_COLLAB_OPTIONS } from './collab-options';
 import { CLUSTER_LINK_UP, clusterEvents } from '../realtime/cluster-events';
@@ -79,6 +79,8 @@ export class CollabDocStore implements OnApplicationShutdown {
   private readonly loading = new Map<string, Promise<LoadedDoc>>();
   /** updates other instances committed while this one was loading the document */
   private readonly earlyPeerUpdates = new Map<string, Uint8Array[]>();
+  /** sockets answered from the stored bytes before the document's Y.Doc was built: they join it on install */
+  private readonly openers = new Map<string, Set<string>>();
   private readonly store: CollabLog;
   private readonly writer: CollabWriter;
   private readonly lease: CompactionLease;
@@ -191,6 +193,35 @@ export class CollabDocStore implements OnApplicationShutdown {
 
   // ---- the gateway ----
 
+  /**
+   * A client with an empty document opening one this instance does not hold: answered from the stored bytes
+   * (snapshot, log rows and peer updates that came meanwhile, merged) with their state vector, and the server
+   * builds its own Y.Doc from the same rows in the next macrotask, after that answer has been written, instead
+   * of before it; the client's apply and the server's no longer wait for each other (bench:collab, load of a
+   * compacted document). Everything stored is durable, so no barrier is needed. Null when the document is
+   * loaded or loading here already, or its log is longer than a compaction's worth: then `acquire`.
+   */
+  async openFromStorage(documentId: string, socketId: string): Promise<{ update: Uint8Array; stateVector: Uint8Array } | null> {
+    if (this.docs.has(documentId) || this.loading.has(documentId)) return null;
+    this.openers.set(documentId, new Set([socketId]));
+    const { stored, loaded } = this.startLoad(documentId, true);
+    loaded.catch(() => undefined); // its failure reaches whoever uses the document next
+    const s = await stored;
+    if (s.updates.length > this.opts.compactAfterRows) return null;
+    const parts = [...(s.snapshot ? [s.snapshot] : []), ...s.updates, ...(this.earlyPeerUpdates.get(documentId) ?? [])];
+    try {
+      const update = parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
+      return { update, stateVector: Y.encodeStateVectorFromUpdate(update) };
+    } catch {
+      return null; // unreadable stored bytes: the usual path reports it
+    }
+  }
+
+  /** Resolves once a document loading here is in memory (or failed to load): messages wait for it. */
+  async settled(documentId: string): Promise<void> {
+    await this.loading.get(documentId)?.catch(() => undefined);
+  }
+
   /** Open for a socket: loaded, counted, kept in memory while it stays. */
   async acquire(documentId: string, socketId: string): Promise<LoadedDocView> {
     const d = await this.load(documentId);
@@ -205,7 +236,8 @@ export class CollabDocStore implements OnApplicationShutdown {
   /** The socket closed the document or went away; `awarenessClients` are the caret ids it announced. */
   release(documentId: string, socketId: string, awarenessClients: number[]): void {
     const d = this.docs.get(documentId);
-    if (!d || !d.sockets.delete(socketId)) return;
+    if (!d) return void this.openers.get(documentId)?.delete(socketId);
+    if (!d.sockets.delete(socketId)) return;
     // ids this socket still owns (the same person's new socket may have taken one over after a reconnect)
     const owned = awarenessClients.filter((c) => d.awarenessOwners.get(c)?.socketId === socketId);
     for (const c of owned) d.awarenessOwners.delete(c);
@@ -360,22 +392,28 @@ export class CollabDocStore implements OnApplicationShutdown {
   private load(documentId: string): Promise<LoadedDoc> {
     const loaded = this.docs.get(documentId);
     if (loaded) return Promise.resolve(loaded);
-    let p = this.loading.get(documentId);
-    if (!p) {
-      this.earlyPeerUpdates.set(documentId, []);
-      p = this.loads
-        .run(() => this.store.read(documentId))
-        .then((stored) => {
-          if (!stored) throw new AppException('NOT_FOUND');
-          return this.install(documentId, stored.snapshot, stored.updates);
-        })
-        .finally(() => {
-          this.loading.delete(documentId);
-          this.earlyPeerUpdates.delete(documentId);
-        });
-      this.loading.set(documentId, p);
-    }
-    return p;
+    return this.loading.get(documentId) ?? this.startLoad(documentId, false).loaded;
+  }
+
+  /** Read from PostgreSQL, then build the Y.Doc: at once, or (`deferInstall`) after this macrotask. */
+  private startLoad(documentId: string, deferInstall: boolean): { stored: Promise<StoredDoc>; loaded: Promise<LoadedDoc> } {
+    this.earlyPeerUpdates.set(documentId, []);
+    const stored = this.loads
+      .run(() => this.store.read(documentId))
+      .then((s) => {
+        if (!s) throw new AppException('NOT_FOUND');
+        return s;
+      });
+    const ready = deferInstall ? stored.then((s) => new Promise<StoredDoc>((resolve) => setImmediate(() => resolve(s)))) : stored;
+    const loaded = ready
+      .then((s) => this.install(documentId, s.snapshot, s.updates))
+      .finally(() => {
+        this.loading.delete(documentId);
+        this.earlyPeerUpdates.delete(documentId);
+        this.openers.delete(documentId);
+      });
+    this.loading.set(documentId, loaded);
+    return { stored, loaded };
   }
 
   private install(documentId: string, snapshot: Uint8Array | null, updates: Uint8Array[]): LoadedDoc {
@@ -403,7 +441,10 @@ export class CollabDocStore implements OnApplicationShutdown {
       gone: false,
     };
     this.docs.set(documentId, d);
+    for (const socketId of this.openers.get(documentId) ?? []) d.sockets.add(socketId);
     if (d.unfoldedRows >= this.opts.compactAfterRows) this.compactSoon(d);
+    // no-op while someone has it open; acquire cancels it (an opener answered from storage may have left already)
+    this.scheduleUnloadIfIdle(d);
     return d;
   }
 

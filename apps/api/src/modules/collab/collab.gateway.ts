@@ -45,6 +45,14 @@ function readSyncMessage(message: Uint8Array): { type: number; payload: Uint8Arr
   }
 }
 
+/** A y-protocols sync message around bytes we already have (a stored update, a state vector). */
+function syncMessage(type: number, payload: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, type);
+  encoding.writeVarUint8Array(enc, payload);
+  return encoding.toUint8Array(enc);
+}
+
 const readOnlyReason = (a: CollabAccess) => (a.state === 'finalized' ? 'finalized' : a.role);
 
 /**
@@ -103,7 +111,9 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     const existing = memberships.get(documentId);
     const membership: CollabMembership = { access: Promise.resolve(access), awarenessClients: existing?.awarenessClients ?? new Set() };
     memberships.set(documentId, membership);
-    const { doc, awareness } = await this.store.acquire(documentId, socket.id);
+    // a client with nothing yet, opening a document not in memory here, is answered from the stored bytes
+    const stored = Y.decodeStateVector(stateVector).size === 0 ? await this.store.openFromStorage(documentId, socket.id) : null;
+    const view = stored ? null : await this.store.acquire(documentId, socket.id);
     if (!socket.connected || memberships.get(documentId) !== membership) {
       // gone (or re-opened) while the document loaded
       if (!socket.connected) this.store.release(documentId, socket.id, []);
@@ -111,6 +121,8 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     }
     // in the room before the state is read: whatever is applied after it reaches this client as a message
     await socket.join(collabRoom(documentId));
+    if (stored) return { access, step2: syncMessage(YSYNC_MESSAGE.step2, stored.update), step1: syncMessage(YSYNC_MESSAGE.step1, stored.stateVector) };
+    const { doc, awareness } = view!;
     // the state vector sent must count durable content only: the client trusts it to drop what it would resend
     await this.store.barrier();
     const step2 = encoding.createEncoder();
@@ -129,6 +141,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   private async sync(socket: CollabSocket, documentId: string, message: Uint8Array): Promise<CollabSyncResult> {
     tooLarge(message, COLLAB_LIMITS.maxUpdateBytes);
     const membership = this.membership(socket, documentId);
+    await this.store.settled(documentId); // answered from storage, the server's copy may still be in the making
     const { type, payload } = readSyncMessage(message);
     if (type === YSYNC_MESSAGE.step1) return { reply: this.store.syncStep2(documentId, payload) };
     const access = await this.accessFor(socket, documentId, membership);
@@ -137,10 +150,11 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     return {};
   }
 
-  private awareness(socket: CollabSocket, documentId: string, update: Uint8Array): Record<string, never> {
+  private async awareness(socket: CollabSocket, documentId: string, update: Uint8Array): Promise<Record<string, never>> {
     tooLarge(update, COLLAB_LIMITS.maxAwarenessBytes);
     const membership = this.membership(socket, documentId);
     const entries = readAwarenessEntries(update);
+    await this.store.settled(documentId);
     const user = socket.data.user;
     // another person's caret is theirs alone (the same person's new socket after a reconnect takes theirs over)
     if (!this.store.claimAwareness(documentId, socket.id, user.id, entries.map((e) => e.clientId))) throw new AppException('FORBIDDEN');
