@@ -220,3 +220,86 @@ describe('CollabProvider bookkeeping', () => {
     expect(provider.status.pending).toBe(0);
   });
 });
+
+describe('CollabProvider open: what the server lacks, and only that', () => {
+  /** A server document that has been typed and rewritten (its delete set is not empty). */
+  function editedServer(): FakeServer {
+    const server = new FakeServer();
+    const t = server.doc.getText('t');
+    t.insert(0, '关于推进基层协商的建议');
+    t.delete(2, 3);
+    t.insert(4, '社区');
+    return server;
+  }
+
+  it('sends nothing on open or reopen while the server has everything (not even the delete set)', async () => {
+    const server = editedServer();
+    const socket = new FakeSocket(server);
+    const doc = new Y.Doc();
+    const provider = new CollabProvider({ socket: socket as unknown as Socket, documentId: 'd1', doc });
+    providers.push(provider);
+    socket.connect();
+    await provider.whenSynced();
+    expect(doc.getText('t').toString()).toBe(server.doc.getText('t').toString());
+    expect(server.received).toHaveLength(0);
+
+    socket.drop();
+    socket.connect();
+    await provider.whenSynced();
+    expect(server.received).toHaveLength(0);
+
+    // a change of ours goes once; after it is acknowledged, a reopen sends nothing again
+    doc.getText('t').delete(0, 1);
+    await provider.flushed();
+    expect(server.received).toHaveLength(1);
+    socket.drop();
+    socket.connect();
+    await provider.whenSynced();
+    expect(server.received).toHaveLength(1);
+    expect(server.doc.getText('t').toString()).toBe(doc.getText('t').toString());
+  });
+
+  it('content the document had before the provider (an offline copy) is sent once, its deletions included', async () => {
+    const server = editedServer();
+    const socket = new FakeSocket(server);
+    // the offline copy: the server's state plus a deletion made offline (no new struct: the state vector is equal)
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server.doc));
+    doc.getText('t').delete(0, 2);
+    expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(server.doc));
+
+    const provider = new CollabProvider({ socket: socket as unknown as Socket, documentId: 'd1', doc });
+    providers.push(provider);
+    socket.connect();
+    await provider.whenSynced();
+    await provider.flushed();
+    expect(server.doc.getText('t').toString()).toBe(doc.getText('t').toString());
+    expect(server.received).toHaveLength(1);
+
+    socket.drop();
+    socket.connect();
+    await provider.whenSynced();
+    await tick();
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('a copy whose first sending was refused or lost is sent again on the next open', async () => {
+    const server = editedServer();
+    const socket = new FakeSocket(server);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server.doc));
+    doc.getText('t').delete(0, 2);
+    server.holdAcks = true;
+    const provider = new CollabProvider({ socket: socket as unknown as Socket, documentId: 'd1', doc });
+    providers.push(provider);
+    socket.connect();
+    await provider.whenSynced();
+    socket.drop(); // the step 2 carrying the copy was never acknowledged
+    server.held.splice(0);
+    server.holdAcks = false;
+    socket.connect();
+    await provider.whenSynced();
+    await tick();
+    expect(server.doc.getText('t').toString()).toBe(doc.getText('t').toString());
+  });
+});

@@ -56,6 +56,13 @@ const REFUSED = new Set(['DOC_READ_ONLY', 'DOC_UPDATE_INVALID', 'DOC_UPDATE_TOO_
 
 const isEmptyUpdate = (u: Uint8Array) => u.length <= 2; // no structs, empty delete set: [0, 0]
 
+/** Whether the server's state vector has every struct of ours. */
+function covers(serverVector: Uint8Array, ourVector: Uint8Array): boolean {
+  const server = Y.decodeStateVector(serverVector);
+  for (const [client, clock] of Y.decodeStateVector(ourVector)) if ((server.get(client) ?? 0) < clock) return false;
+  return true;
+}
+
 /**
  * Yjs over socket.io with acknowledged updates (works in browsers and in Node).
  *
@@ -82,6 +89,11 @@ export class CollabProvider extends Emitter<CollabProviderEvents> {
   private epoch = 0;
   private localSeq = 0;
   private ackedSeq = 0;
+  /**
+   * The document had content when the provider was made (an offline copy): until one open has sent it all and
+   * been acknowledged, the server may lack some of it, deletions included, which no state vector shows.
+   */
+  private startContentUnconfirmed: boolean;
   private outbox: Uint8Array[] = [];
   private flushScheduled = false;
   private stopped = false;
@@ -99,6 +111,7 @@ export class CollabProvider extends Emitter<CollabProviderEvents> {
     this.ownsAwareness = !opts.awareness;
     this.awareness = opts.awareness ?? new Awareness(opts.doc);
     this.ackTimeoutMs = opts.ackTimeoutMs ?? 10_000;
+    this.startContentUnconfirmed = opts.doc.store.clients.size > 0;
 
     const onDocUpdate = (update: Uint8Array, origin: unknown) => this.onLocalUpdate(update, origin);
     this.doc.on('update', onDocUpdate);
@@ -267,9 +280,16 @@ export class CollabProvider extends Emitter<CollabProviderEvents> {
       const dec = decoding.createDecoder(toBytes(r.step1));
       decoding.readVarUint(dec); // messageYjsSyncStep1
       const serverVector = decoding.readVarUint8Array(dec);
-      const missing = Y.encodeStateAsUpdate(this.doc, serverVector);
-      if (isEmptyUpdate(missing)) this.acknowledge(seqAtOpen);
-      else this.sendSync(syncProtocol.messageYjsSyncStep2, missing, seqAtOpen);
+      // Every change made here acknowledged, every struct here known to the server, and the starting content
+      // confirmed once: the server lacks nothing. Sending "what it lacks" anyway would send the whole delete set
+      // (a state vector cannot show deletions), tens of KB for a much-edited document, on every open.
+      const upToDate = this.localSeq === this.ackedSeq && !this.startContentUnconfirmed && covers(serverVector, Y.encodeStateVector(this.doc));
+      const missing = upToDate ? null : Y.encodeStateAsUpdate(this.doc, serverVector);
+      const confirmStart = () => (this.startContentUnconfirmed = false);
+      if (!missing || isEmptyUpdate(missing)) {
+        confirmStart();
+        this.acknowledge(seqAtOpen);
+      } else this.sendSync(syncProtocol.messageYjsSyncStep2, missing, seqAtOpen, confirmStart);
     }
     this.synced = true;
     if (this.awareness.getLocalState() !== null) this.sendAwareness([this.doc.clientID]);
@@ -319,7 +339,7 @@ export class CollabProvider extends Emitter<CollabProviderEvents> {
     this.sendSync(syncProtocol.messageYjsUpdate, update, this.localSeq);
   }
 
-  private sendSync(type: number, update: Uint8Array, seq: number): void {
+  private sendSync(type: number, update: Uint8Array, seq: number, onAcknowledged?: () => void): void {
     const epoch = this.epoch;
     const enc = encoding.createEncoder();
     encoding.writeVarUint(enc, type);
@@ -337,6 +357,7 @@ export class CollabProvider extends Emitter<CollabProviderEvents> {
           if (!REFUSED.has(ack.error.code)) this.scheduleResync(1_000);
           return this.emitStatus();
         }
+        onAcknowledged?.();
         this.acknowledge(seq);
       });
   }
